@@ -1,0 +1,43 @@
+#include "lib/common/field_status.h"
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+
+namespace cxkit {
+namespace {
+
+constexpr absl::string_view kFieldPayloadUrl =
+    "type.cxkit.dev/cxkit.v1.Status.field";
+
+}  // namespace
+
+absl::Status FieldError(absl::StatusCode code, absl::string_view field,
+                        absl::string_view message) {
+  absl::Status status(code, field.empty() ? std::string(message)
+                                          : absl::StrCat(field, ": ", message));
+  if (!field.empty()) status.SetPayload(kFieldPayloadUrl, absl::Cord(field));
+  return status;
+}
+
+absl::Status InvalidField(absl::string_view field, absl::string_view message) {
+  return FieldError(absl::StatusCode::kInvalidArgument, field, message);
+}
+
+std::string FieldOf(const absl::Status& status) {
+  absl::optional<absl::Cord> field = status.GetPayload(kFieldPayloadUrl);
+  return field.has_value() ? std::string(*field) : std::string();
+}
+
+void ToProtoStatus(const absl::Status& status, cxkit::v1::Status* out) {
+  out->Clear();
+  if (status.ok()) return;
+  out->set_code(static_cast<cxkit::v1::StatusCode>(status.code()));
+  out->set_message(std::string(status.message()));
+  out->set_field(FieldOf(status));
+}
+
+std::string IndexedField(absl::string_view list, size_t index) {
+  return absl::StrCat(list, "[", index, "]");
+}
+
+}  // namespace cxkit

@@ -1,0 +1,37 @@
+// Errors that name the request field they are about, and their conversion to
+// the contract's cxkit.v1.Status. Internal code returns absl::Status; the
+// public boundary converts once with ToProtoStatus().
+
+#ifndef CXKIT_LIB_COMMON_FIELD_STATUS_H_
+#define CXKIT_LIB_COMMON_FIELD_STATUS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "cxkit/v1/common.pb.h"
+
+namespace cxkit {
+
+// Returns a status with `code` whose message is "<field>: <message>" and which
+// carries `field` as its field path. Example:
+// FieldError(absl::StatusCode::kInvalidArgument, "records[2].id", "duplicate
+// record id \"r1\"").
+absl::Status FieldError(absl::StatusCode code, absl::string_view field,
+                        absl::string_view message);
+
+// Shorthand for FieldError(kInvalidArgument, ...).
+absl::Status InvalidField(absl::string_view field, absl::string_view message);
+
+// The field path carried by `status`, or "" when it names none.
+std::string FieldOf(const absl::Status& status);
+
+// Fills `out` with the code, message and field path of `status`.
+void ToProtoStatus(const absl::Status& status, cxkit::v1::Status* out);
+
+// Builds "records[3].identifiers[0]" style paths.
+std::string IndexedField(absl::string_view list, size_t index);
+
+}  // namespace cxkit
+
+#endif  // CXKIT_LIB_COMMON_FIELD_STATUS_H_

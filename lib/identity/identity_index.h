@@ -1,0 +1,79 @@
+// The normalized identifiers of a request, interned and indexed both ways
+// (record -> values, value -> records), with per-record problems reported on
+// the way.
+
+#ifndef CXKIT_LIB_IDENTITY_IDENTITY_INDEX_H_
+#define CXKIT_LIB_IDENTITY_IDENTITY_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "cxkit/v1/identity.pb.h"
+#include "lib/identity/identifier_rules.h"
+
+namespace cxkit::identity {
+
+// One distinct normalized value.
+struct IdentityKey {
+  uint32_t rule = 0;  // index into IdentifierRules
+  cxkit::v1::IdentifierType type =
+      cxkit::v1::IDENTIFIER_TYPE_UNSPECIFIED;  // matching type
+  std::string namespace_;
+  std::string value;
+  uint64_t hash = 0;  // StableHash64 of type, custom type, namespace and value
+  bool hub = false;   // set by DetectHubs
+};
+
+// A record carries a key; `raw` points into the request.
+struct Occurrence {
+  uint32_t record = 0;
+  uint32_t key = 0;
+  absl::string_view raw;
+};
+
+// Built once per call; records are request indices.
+struct IdentityIndex {
+  std::vector<IdentityKey> keys;
+  // Sorted by (record, key), one per distinct pair.
+  std::vector<Occurrence> occurrences;
+  // Occurrences of record r: [record_begin[r], record_begin[r + 1]).
+  std::vector<uint32_t> record_begin;
+  // Records with a key k, in canonical order: key_records[key_begin[k] ..
+  // key_begin[k + 1]).
+  std::vector<uint32_t> key_begin;
+  std::vector<uint32_t> key_records;
+  // Canonical position of each record: the order by (StableHash64(id), id),
+  // independent of the request's order.
+  std::vector<uint32_t> canonical_position;
+  // Records left out because of an ERROR issue.
+  std::vector<bool> excluded;
+
+  absl::Span<const Occurrence> OccurrencesOf(uint32_t record) const {
+    return absl::MakeConstSpan(occurrences.data() + record_begin[record],
+                               record_begin[record + 1] - record_begin[record]);
+  }
+  absl::Span<const uint32_t> RecordsOf(uint32_t key) const {
+    return absl::MakeConstSpan(key_records.data() + key_begin[key],
+                               key_begin[key + 1] - key_begin[key]);
+  }
+};
+
+// Normalizes every identifier of `request` (already validated) and builds the
+// index. Unusable values become WARNING issues, unusable records ERROR issues,
+// appended to `response->record_issues`; identifier counts go to
+// `response->stats`.
+IdentityIndex BuildIdentityIndex(
+    const cxkit::v1::ResolveIdentitiesRequest& request, IdentifierRules* rules,
+    cxkit::v1::ResolveIdentitiesResponse* response);
+
+// Effective limits of a request: its IdentityLimits with 0 replaced by the
+// defaults.
+cxkit::v1::IdentityLimits EffectiveLimits(
+    const cxkit::v1::IdentityLimits& limits);
+
+}  // namespace cxkit::identity
+
+#endif  // CXKIT_LIB_IDENTITY_IDENTITY_INDEX_H_

@@ -1,0 +1,42 @@
+// Joins records that share a value, by union-find, refusing links that break a
+// limit.
+
+#ifndef CXKIT_LIB_IDENTITY_LIMITED_LINKER_H_
+#define CXKIT_LIB_IDENTITY_LIMITED_LINKER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "cxkit/v1/identity.pb.h"
+#include "lib/identity/identifier_rules.h"
+#include "lib/identity/identity_index.h"
+
+namespace cxkit::identity {
+
+// A link made: `record` joined the group of `joined_record` through `key`.
+struct MadeLink {
+  uint32_t record;
+  uint32_t joined_record;
+  uint32_t key;
+};
+
+struct Clustering {
+  // The group root of every record (records are request indices).
+  std::vector<uint32_t> root;
+  std::vector<MadeLink> links;
+};
+
+// Links, in order of (rule rank, key hash, key content), every record carrying
+// a linking, non-hub key to the group of the key's first record in canonical
+// order. A link is refused (and appended to `response->rejected_links`) when
+// the joined group would hold more distinct values of a limited type than its
+// max_per_profile, unless neither side adds one. Hubs and blocked values do not
+// count towards limits. The result does not depend on the request's order.
+// Time: O(links * values per group of limited types).
+Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
+                       const IdentifierRules& rules, const IdentityIndex& index,
+                       cxkit::v1::ResolveIdentitiesResponse* response);
+
+}  // namespace cxkit::identity
+
+#endif  // CXKIT_LIB_IDENTITY_LIMITED_LINKER_H_

@@ -1,0 +1,77 @@
+#include "lib/identity/phone_normalizer.h"
+
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include "absl/strings/str_cat.h"
+
+namespace cxkit::identity {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// libphonenumber rejects longer input anyway; the bound keeps the cache small.
+constexpr size_t kMaxRawPhoneBytes = 250;
+
+}  // namespace
+
+bool IsSupportedPhoneRegion(absl::string_view region) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  return util.GetCountryCodeForRegion(std::string(region)) != 0;
+}
+
+absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
+                                              absl::string_view region,
+                                              std::string* e164) {
+  if (raw.size() > kMaxRawPhoneBytes) {
+    return absl::InvalidArgumentError("phone number longer than 250 bytes");
+  }
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  const std::string parse_region = region.empty() ? "ZZ" : std::string(region);
+  const PhoneNumberUtil::ErrorType error =
+      util.Parse(std::string(raw), parse_region, &number);
+  switch (error) {
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+      break;
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+      return absl::InvalidArgumentError(
+          region.empty() ? "no country code and no region to parse it in"
+                         : "unknown country code");
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+      return absl::InvalidArgumentError("too short to be a phone number");
+    case PhoneNumberUtil::TOO_LONG_NSN:
+      return absl::InvalidArgumentError("too long to be a phone number");
+    default:
+      return absl::InvalidArgumentError("not a phone number");
+  }
+  if (!util.IsPossibleNumber(number)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("impossible length for country code +",
+                     number.country_code()));
+  }
+  e164->clear();
+  util.Format(number, PhoneNumberUtil::E164, e164);
+  return absl::OkStatus();
+}
+
+absl::Status PhoneNormalizer::Normalize(absl::string_view raw,
+                                        absl::string_view region,
+                                        std::string* e164) {
+  std::string key = absl::StrCat(region, "\x1f", raw);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    CachedResult result;
+    absl::Status status = NormalizePhoneWithLibphonenumber(raw, region, &result.value);
+    result.ok = status.ok();
+    if (!status.ok()) result.value = std::string(status.message());
+    it = cache_.emplace(std::move(key), std::move(result)).first;
+  }
+  if (!it->second.ok) return absl::InvalidArgumentError(it->second.value);
+  *e164 = it->second.value;
+  return absl::OkStatus();
+}
+
+}  // namespace cxkit::identity

@@ -1,0 +1,33 @@
+// Stable profile ids across calls.
+
+#ifndef CXKIT_LIB_IDENTITY_PROFILE_IDS_H_
+#define CXKIT_LIB_IDENTITY_PROFILE_IDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cxkit/v1/identity.pb.h"
+
+namespace cxkit::identity {
+
+struct ProfileIdentity {
+  std::string profile_id;
+  // Previous ids absorbed by this profile, sorted.
+  std::vector<std::string> merged_profile_ids;
+};
+
+// Names each group (its records as request indices, sorted by record id). A
+// previous profile continues in the group holding most of its records (ties:
+// the group whose first record id is smaller); a group continuing several keeps
+// the oldest (created_at, then smaller id) and lists the others as merged.
+// Other groups get "p-" + 16 hex digits of the StableHash64 of their first
+// record id, re-derived on a clash with any previous or assigned id.
+// Deterministic and independent of the request's order.
+std::vector<ProfileIdentity> AssignProfileIds(
+    const cxkit::v1::ResolveIdentitiesRequest& request,
+    const std::vector<std::vector<uint32_t>>& groups);
+
+}  // namespace cxkit::identity
+
+#endif  // CXKIT_LIB_IDENTITY_PROFILE_IDS_H_

@@ -1,0 +1,62 @@
+#include <exception>
+#include <new>
+
+#include "cxkit/identity.h"
+#include "lib/common/field_status.h"
+#include "lib/identity/hub_detector.h"
+#include "lib/identity/identity_index.h"
+#include "lib/identity/limited_linker.h"
+#include "lib/identity/profile_builder.h"
+#include "lib/identity/request_validation.h"
+
+namespace cxkit {
+namespace {
+
+using cxkit::v1::ResolveIdentitiesRequest;
+using cxkit::v1::ResolveIdentitiesResponse;
+
+ResolveIdentitiesResponse Resolve(const ResolveIdentitiesRequest& request) {
+  ResolveIdentitiesResponse response;
+  absl::StatusOr<identity::IdentifierRules> rules =
+      identity::ValidateAndCompileRules(request);
+  if (!rules.ok()) {
+    ToProtoStatus(rules.status(), response.mutable_status());
+    return response;
+  }
+  response.mutable_stats()->set_records(
+      static_cast<uint32_t>(request.records_size()));
+  identity::IdentityIndex index =
+      identity::BuildIdentityIndex(request, &*rules, &response);
+  identity::DetectHubs(request.policy().hub_detection(), *rules, &index,
+                       &response);
+  const identity::Clustering clustering =
+      identity::LinkRecords(request, *rules, index, &response);
+  identity::BuildProfiles(request, *rules, index, clustering, &response);
+  uint32_t with_errors = 0;
+  for (bool excluded : index.excluded) with_errors += excluded;
+  response.mutable_stats()->set_records_with_errors(with_errors);
+  return response;
+}
+
+}  // namespace
+
+ResolveIdentitiesResponse ResolveIdentities(
+    const ResolveIdentitiesRequest& request) {
+  // The contract promises no exceptions: allocation failure is the only one
+  // expected.
+  try {
+    return Resolve(request);
+  } catch (const std::bad_alloc&) {
+    ResolveIdentitiesResponse response;
+    ToProtoStatus(
+        absl::ResourceExhaustedError("out of memory resolving identities"),
+        response.mutable_status());
+    return response;
+  } catch (const std::exception& e) {
+    ResolveIdentitiesResponse response;
+    ToProtoStatus(absl::InternalError(e.what()), response.mutable_status());
+    return response;
+  }
+}
+
+}  // namespace cxkit

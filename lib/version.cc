@@ -1,0 +1,7 @@
+#include "cxkit/version.h"
+
+namespace cxkit {
+
+const char* VersionString() { return CXKIT_VERSION_STRING; }
+
+}  // namespace cxkit

@@ -1,0 +1,144 @@
+// Limits, ranks and hub protection.
+
+#include "cxkit/identity.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/test_support.h"
+
+namespace cxkit {
+namespace {
+
+using ::cxkit::testing::AddRecord;
+using ::cxkit::testing::ProfileRecords;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+using V = std::vector<std::string>;
+
+constexpr auto kCrm = v1::IDENTIFIER_TYPE_CRM_ID;
+constexpr auto kEmail = v1::IDENTIFIER_TYPE_EMAIL;
+constexpr auto kPhone = v1::IDENTIFIER_TYPE_PHONE;
+
+// r1 and r2 are two CRM customers; r3 carries r1's e-mail and r2's phone.
+v1::ResolveIdentitiesRequest TwoCrmCustomersBridgedByOneRecord() {
+  v1::ResolveIdentitiesRequest request;
+  AddRecord(&request, "r1", {{kCrm, "c-1"}, {kEmail, "anna@mail.ru"}});
+  AddRecord(&request, "r2", {{kCrm, "c-2"}, {kPhone, "+7 916 123-45-67"}});
+  AddRecord(&request, "r3",
+            {{kEmail, "anna@mail.ru"}, {kPhone, "+79161234567"}});
+  return request;
+}
+
+TEST(ResolveIdentitiesLimits, LinkBreakingTheCrmLimitIsRefusedAndReported) {
+  const v1::ResolveIdentitiesResponse response =
+      ResolveIdentities(TwoCrmCustomersBridgedByOneRecord());
+  // E-mail (rank 2) links before phone (rank 3), so the phone link is the one
+  // dropped.
+  EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"r1", "r3"}, V{"r2"}));
+  ASSERT_EQ(response.rejected_links_size(), 1);
+  const v1::RejectedLink& rejected = response.rejected_links(0);
+  EXPECT_THAT((V{rejected.record_id(), rejected.profile_record_id()}),
+              UnorderedElementsAre("r2", "r3"));
+  EXPECT_EQ(rejected.type(), kPhone);
+  EXPECT_EQ(rejected.normalized_value(), "+79161234567");
+  EXPECT_EQ(rejected.limited_type(), kCrm);
+  EXPECT_EQ(rejected.limit(), 1u);
+  EXPECT_EQ(rejected.reason(),
+            "joining would give the profile 2 IDENTIFIER_TYPE_CRM_ID values; "
+            "the limit is 1");
+  EXPECT_EQ(response.stats().links_rejected(), 1u);
+}
+
+TEST(ResolveIdentitiesLimits, RankDecidesWhichLinkIsDropped) {
+  v1::ResolveIdentitiesRequest request = TwoCrmCustomersBridgedByOneRecord();
+  v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+  rule->set_type(kPhone);
+  rule->set_rank(1);
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"r1"}, V{"r2", "r3"}));
+  ASSERT_EQ(response.rejected_links_size(), 1);
+  EXPECT_EQ(response.rejected_links(0).type(), kEmail);
+}
+
+TEST(ResolveIdentitiesLimits, UnlimitedCrmIdsLetEverythingJoin) {
+  v1::ResolveIdentitiesRequest request = TwoCrmCustomersBridgedByOneRecord();
+  v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+  rule->set_type(kCrm);
+  rule->set_max_per_profile(0);
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"r1", "r2", "r3"}));
+  EXPECT_EQ(response.rejected_links_size(), 0);
+}
+
+TEST(ResolveIdentitiesLimits, ShopPhoneOnManyCustomersIsAHubAndLinksNothing) {
+  v1::ResolveIdentitiesRequest request;
+  for (int i = 1; i <= 4; ++i) {
+    AddRecord(&request, "h" + std::to_string(i),
+              {{kCrm, "c-" + std::to_string(i)}, {kPhone, "+7 495 780-11-22"}});
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_EQ(response.profiles_size(), 4);
+  EXPECT_EQ(response.rejected_links_size(), 0);
+  ASSERT_EQ(response.hub_values_size(), 1);
+  const v1::HubValue& hub = response.hub_values(0);
+  EXPECT_EQ(hub.type(), kPhone);
+  EXPECT_EQ(hub.normalized_value(), "+74957801122");
+  EXPECT_EQ(hub.record_count(), 4u);
+  EXPECT_EQ(hub.crowded_type(), kCrm);
+  EXPECT_EQ(hub.distinct_values(), 4u);
+  EXPECT_EQ(hub.limit(), 1u);
+  EXPECT_EQ(hub.reason(),
+            "shared by 4 records holding 4 distinct IDENTIFIER_TYPE_CRM_ID "
+            "values; one "
+            "customer has at most 1");
+  const v1::ProfileIdentifier& phone = response.profiles(0).identifiers(1);
+  EXPECT_EQ(phone.normalized_value(), "+74957801122");
+  EXPECT_TRUE(phone.hub());
+  EXPECT_EQ(response.stats().hub_values(), 1u);
+}
+
+TEST(ResolveIdentitiesLimits, ManyRecordsOfOneCustomerAreNotAHub) {
+  v1::ResolveIdentitiesRequest request;
+  for (int i = 0; i < 500; ++i) {
+    AddRecord(&request, "visit-" + std::to_string(i),
+              {{kEmail, "anna@mail.ru"},
+               {kCrm, "c-1"},
+               {v1::IDENTIFIER_TYPE_COOKIE, "ck-" + std::to_string(i % 7)}});
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_EQ(response.hub_values_size(), 0);
+  ASSERT_EQ(response.profiles_size(), 1);
+  EXPECT_EQ(response.profiles(0).record_ids_size(), 500);
+  EXPECT_EQ(response.profiles(0).links_size(), 499);
+}
+
+TEST(ResolveIdentitiesLimits, FamilyEmailIsAHubUnlessToleranceAllowsIt) {
+  v1::ResolveIdentitiesRequest request;
+  AddRecord(&request, "mum", {{kCrm, "c-1"}, {kEmail, "family@mail.ru"}});
+  AddRecord(&request, "son", {{kCrm, "c-2"}, {kEmail, "family@mail.ru"}});
+  v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_EQ(response.hub_values_size(), 1);
+  EXPECT_EQ(response.profiles_size(), 2);
+
+  request.mutable_policy()->mutable_hub_detection()->set_tolerance(2.0);
+  response = ResolveIdentities(request);
+  EXPECT_EQ(response.hub_values_size(), 0);
+  EXPECT_EQ(response.profiles_size(), 2);
+  ASSERT_EQ(response.rejected_links_size(), 1);
+  EXPECT_EQ(response.rejected_links(0).limited_type(), kCrm);
+
+  request.mutable_policy()->mutable_hub_detection()->set_disabled(true);
+  EXPECT_EQ(ResolveIdentities(request).hub_values_size(), 0);
+}
+
+TEST(ResolveIdentitiesLimits,
+     ARecordAlreadyOverALimitStillJoinsWhenNothingIsAdded) {
+  v1::ResolveIdentitiesRequest request;
+  AddRecord(&request, "crm-export",
+            {{kCrm, "c-1"}, {kCrm, "c-1-old"}, {kEmail, "a@mail.ru"}});
+  AddRecord(&request, "order", {{kEmail, "a@mail.ru"}});
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"crm-export", "order"}));
+}
+
+}  // namespace
+}  // namespace cxkit
