@@ -45,6 +45,13 @@ namespace cxkit {
 cxkit::v1::ResolveIdentitiesResponse ResolveIdentities(
     const cxkit::v1::ResolveIdentitiesRequest& request);
 
+// Same as ResolveIdentities(), writing into `*response` (cleared first).
+// `response` may live on a google::protobuf::Arena: a large response is then
+// several times cheaper to build and to free, which is what the C ABI and the
+// Python binding do. `response` must not be null.
+void ResolveIdentitiesInto(const cxkit::v1::ResolveIdentitiesRequest& request,
+                           cxkit::v1::ResolveIdentitiesResponse* response);
+
 // Returns the first problem that makes `request` unusable as a whole (missing
 // or duplicate record ids, bad patterns or regions in the policy, limits
 // exceeded), with the field path in the message, or OK. ResolveIdentities()

@@ -2,14 +2,17 @@
 
 #include <xxhash.h>
 
-#include "absl/strings/str_format.h"
-
 namespace cxkit {
 
 uint64_t StableHash64(absl::string_view bytes) {
   return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-std::string HashToHex(uint64_t hash) { return absl::StrFormat("%016x", hash); }
+std::string HashToHex(uint64_t hash) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4) hex[i] = kDigits[hash & 0xf];
+  return hex;
+}
 
 }  // namespace cxkit

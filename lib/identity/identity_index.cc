@@ -151,6 +151,7 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
 
   IdentityIndex index;
   index.excluded.assign(n, false);
+  index.records.resize(n);
   index.record_begin.reserve(n + 1);
   index.occurrences.reserve(static_cast<size_t>(n) * 3);
   KeyInterner interner(&index.keys);
@@ -162,9 +163,17 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
     index.record_begin.push_back(
         static_cast<uint32_t>(index.occurrences.size()));
     const cxkit::v1::ContactRecord& record = request.records(r);
+    RecordView& view = index.records[r];
+    view.id = record.id();
+    view.source = record.source();
+    view.channel = record.channel();
     if (!CheckRecord(request, r, limits, response)) {
       index.excluded[r] = true;
       continue;
+    }
+    if (record.has_observed_at()) {
+      view.has_observed = true;
+      view.observed = FromProtoTimestamp(record.observed_at());
     }
     const std::string field = IndexedField("records", r);
     absl::string_view region =
@@ -258,10 +267,10 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
   std::iota(order.begin(), order.end(), 0u);
   std::vector<uint64_t> id_hash(n);
   for (uint32_t r = 0; r < n; ++r)
-    id_hash[r] = StableHash64(request.records(r).id());
+    id_hash[r] = StableHash64(index.records[r].id);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     if (id_hash[a] != id_hash[b]) return id_hash[a] < id_hash[b];
-    return request.records(a).id() < request.records(b).id();
+    return index.records[a].id < index.records[b].id;
   });
   index.canonical_position.resize(n);
   for (uint32_t p = 0; p < n; ++p) index.canonical_position[order[p]] = p;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "cxkit/v1/identity.pb.h"
 #include "lib/identity/identifier_rules.h"
@@ -27,6 +28,18 @@ struct IdentityKey {
   bool hub = false;   // set by DetectHubs
 };
 
+// The fields of a record that every stage reads, gathered once so later stages
+// touch one contiguous array instead of the request's scattered messages. Views
+// point into the request.
+struct RecordView {
+  absl::string_view id;
+  absl::string_view source;
+  absl::Time observed =
+      absl::InfinitePast();  // InfinitePast when the record has no time
+  cxkit::v1::Channel channel = cxkit::v1::CHANNEL_UNSPECIFIED;
+  bool has_observed = false;
+};
+
 // A record carries a key; `raw` points into the request.
 struct Occurrence {
   uint32_t record = 0;
@@ -36,6 +49,7 @@ struct Occurrence {
 
 // Built once per call; records are request indices.
 struct IdentityIndex {
+  std::vector<RecordView> records;  // by request index
   std::vector<IdentityKey> keys;
   // Sorted by (record, key), one per distinct pair.
   std::vector<Occurrence> occurrences;

@@ -35,7 +35,7 @@ std::vector<std::vector<uint32_t>> GroupRecords(
   }
   for (auto& group : groups) {
     std::sort(group.begin(), group.end(), [&](uint32_t a, uint32_t b) {
-      return request.records(a).id() < request.records(b).id();
+      return index.records[a].id < index.records[b].id;
     });
   }
   return groups;
@@ -79,7 +79,7 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
   }
 }
 
-void AddSummary(const ResolveIdentitiesRequest& request,
+void AddSummary(const IdentityIndex& index,
                 const std::vector<uint32_t>& records,
                 CustomerProfile* profile) {
   cxkit::v1::ProfileSummary* summary = profile->mutable_summary();
@@ -89,15 +89,14 @@ void AddSummary(const ResolveIdentitiesRequest& request,
   absl::Time first = absl::InfiniteFuture();
   absl::Time last = absl::InfinitePast();
   for (uint32_t r : records) {
-    const ContactRecord& record = request.records(r);
-    const int channel = record.channel();
+    const RecordView& record = index.records[r];
+    const int channel = record.channel;
     if (channel > 0 && channel < cxkit::v1::Channel_ARRAYSIZE)
       ++channel_counts[channel];
-    if (!record.source().empty()) sources.push_back(record.source());
-    if (record.has_observed_at()) {
-      const absl::Time t = FromProtoTimestamp(record.observed_at());
-      first = std::min(first, t);
-      last = std::max(last, t);
+    if (!record.source.empty()) sources.push_back(record.source);
+    if (record.has_observed) {
+      first = std::min(first, record.observed);
+      last = std::max(last, record.observed);
     }
   }
   for (int c = 1; c < cxkit::v1::Channel_ARRAYSIZE; ++c) {
@@ -131,7 +130,8 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
   std::vector<uint32_t> group_of_root;
   const std::vector<std::vector<uint32_t>> groups =
       GroupRecords(request, index, clustering, &group_of_root);
-  std::vector<ProfileIdentity> ids = AssignProfileIds(request, groups);
+  std::vector<ProfileIdentity> ids =
+      AssignProfileIds(request, index.records, groups);
 
   std::vector<uint32_t> order(groups.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -154,18 +154,19 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     merged += profile->merged_profile_ids_size();
     multi += groups[g].size() > 1;
     for (uint32_t r : groups[g])
-      profile->add_record_ids(request.records(r).id());
+      profile->add_record_ids(std::string(index.records[r].id));
     AddIdentifiers(rules, index, groups[g], &scratch, profile);
-    survivorship.ChooseAttributes(request, groups[g], profile);
-    AddSummary(request, groups[g], profile);
+    survivorship.ChooseAttributes(request, index.records, groups[g], profile);
+    AddSummary(index, groups[g], profile);
   }
   for (const MadeLink& made : clustering.links) {
     CustomerProfile* profile =
         profile_of_group[group_of_root[clustering.root[made.record]]];
     const IdentityKey& key = index.keys[made.key];
     cxkit::v1::IdentityLink* link = profile->add_links();
-    link->set_record_id(request.records(made.record).id());
-    link->set_joined_record_id(request.records(made.joined_record).id());
+    link->set_record_id(std::string(index.records[made.record].id));
+    link->set_joined_record_id(
+        std::string(index.records[made.joined_record].id));
     link->set_type(key.type);
     link->set_custom_type(rules.rule(key.rule).custom_type);
     link->set_namespace_(key.namespace_);

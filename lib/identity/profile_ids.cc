@@ -25,6 +25,7 @@ struct Claim {
 
 std::vector<ProfileIdentity> AssignProfileIds(
     const cxkit::v1::ResolveIdentitiesRequest& request,
+    const std::vector<RecordView>& records,
     const std::vector<std::vector<uint32_t>>& groups) {
   const auto& previous = request.previous_profiles();
   absl::flat_hash_map<absl::string_view, uint32_t> previous_of_record;
@@ -35,9 +36,7 @@ std::vector<ProfileIdentity> AssignProfileIds(
       previous_of_record.try_emplace(id, static_cast<uint32_t>(p));
     }
   }
-  auto first_id = [&](uint32_t g) -> const std::string& {
-    return request.records(groups[g][0]).id();
-  };
+  auto first_id = [&](uint32_t g) { return records[groups[g][0]].id; };
 
   std::vector<Claim> claims;
   if (!previous_of_record.empty()) {
@@ -45,7 +44,7 @@ std::vector<ProfileIdentity> AssignProfileIds(
     for (uint32_t g = 0; g < groups.size(); ++g) {
       counts.clear();
       for (uint32_t r : groups[g]) {
-        auto it = previous_of_record.find(request.records(r).id());
+        auto it = previous_of_record.find(records[r].id);
         if (it != previous_of_record.end()) ++counts[it->second];
       }
       for (const auto& [p, c] : counts) claims.push_back(Claim{p, g, c});

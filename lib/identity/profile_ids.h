@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cxkit/v1/identity.pb.h"
+#include "lib/identity/identity_index.h"
 
 namespace cxkit::identity {
 
@@ -26,6 +27,7 @@ struct ProfileIdentity {
 // Deterministic and independent of the request's order.
 std::vector<ProfileIdentity> AssignProfileIds(
     const cxkit::v1::ResolveIdentitiesRequest& request,
+    const std::vector<RecordView>& records,
     const std::vector<std::vector<uint32_t>>& groups);
 
 }  // namespace cxkit::identity

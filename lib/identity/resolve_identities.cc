@@ -15,48 +15,53 @@ namespace {
 using cxkit::v1::ResolveIdentitiesRequest;
 using cxkit::v1::ResolveIdentitiesResponse;
 
-ResolveIdentitiesResponse Resolve(const ResolveIdentitiesRequest& request) {
-  ResolveIdentitiesResponse response;
+void Resolve(const ResolveIdentitiesRequest& request,
+             ResolveIdentitiesResponse* response) {
   absl::StatusOr<identity::IdentifierRules> rules =
       identity::ValidateAndCompileRules(request);
   if (!rules.ok()) {
-    ToProtoStatus(rules.status(), response.mutable_status());
-    return response;
+    ToProtoStatus(rules.status(), response->mutable_status());
+    return;
   }
-  response.mutable_stats()->set_records(
+  response->mutable_stats()->set_records(
       static_cast<uint32_t>(request.records_size()));
   identity::IdentityIndex index =
-      identity::BuildIdentityIndex(request, &*rules, &response);
+      identity::BuildIdentityIndex(request, &*rules, response);
   identity::DetectHubs(request.policy().hub_detection(), *rules, &index,
-                       &response);
+                       response);
   const identity::Clustering clustering =
-      identity::LinkRecords(request, *rules, index, &response);
-  identity::BuildProfiles(request, *rules, index, clustering, &response);
+      identity::LinkRecords(request, *rules, index, response);
+  identity::BuildProfiles(request, *rules, index, clustering, response);
   uint32_t with_errors = 0;
   for (bool excluded : index.excluded) with_errors += excluded;
-  response.mutable_stats()->set_records_with_errors(with_errors);
-  return response;
+  response->mutable_stats()->set_records_with_errors(with_errors);
 }
 
 }  // namespace
 
-ResolveIdentitiesResponse ResolveIdentities(
-    const ResolveIdentitiesRequest& request) {
+void ResolveIdentitiesInto(const ResolveIdentitiesRequest& request,
+                           ResolveIdentitiesResponse* response) {
+  response->Clear();
   // The contract promises no exceptions: allocation failure is the only one
   // expected.
   try {
-    return Resolve(request);
+    Resolve(request, response);
   } catch (const std::bad_alloc&) {
-    ResolveIdentitiesResponse response;
+    response->Clear();
     ToProtoStatus(
         absl::ResourceExhaustedError("out of memory resolving identities"),
-        response.mutable_status());
-    return response;
+        response->mutable_status());
   } catch (const std::exception& e) {
-    ResolveIdentitiesResponse response;
-    ToProtoStatus(absl::InternalError(e.what()), response.mutable_status());
-    return response;
+    response->Clear();
+    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
   }
+}
+
+ResolveIdentitiesResponse ResolveIdentities(
+    const ResolveIdentitiesRequest& request) {
+  ResolveIdentitiesResponse response;
+  ResolveIdentitiesInto(request, &response);
+  return response;
 }
 
 }  // namespace cxkit

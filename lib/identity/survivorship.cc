@@ -6,7 +6,6 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "lib/common/proto_time.h"
 
 namespace cxkit::identity {
 namespace {
@@ -61,17 +60,16 @@ uint32_t Survivorship::SourceRank(absl::string_view source) const {
 
 void Survivorship::ChooseAttributes(
     const cxkit::v1::ResolveIdentitiesRequest& request,
-    absl::Span<const uint32_t> records,
+    const std::vector<RecordView>& views, absl::Span<const uint32_t> records,
     cxkit::v1::CustomerProfile* profile) const {
   std::vector<Candidate> candidates;
   for (uint32_t r : records) {
     const cxkit::v1::ContactRecord& record = request.records(r);
-    const absl::Time observed = record.has_observed_at()
-                                    ? FromProtoTimestamp(record.observed_at())
-                                    : absl::InfinitePast();
+    if (record.attributes().empty()) continue;
     for (const auto& [name, value] : record.attributes()) {
       if (value.empty()) continue;
-      candidates.push_back(Candidate{name, value, r, observed, record.id()});
+      candidates.push_back(
+          Candidate{name, value, r, views[r].observed, views[r].id});
     }
   }
   // By name, then most recent first.
@@ -99,8 +97,7 @@ void Survivorship::ChooseAttributes(
     } else if (strategy == cxkit::v1::SURVIVORSHIP_STRATEGY_SOURCE_PRIORITY) {
       uint32_t best_rank = UINT32_MAX;
       for (size_t c = i; c < end; ++c) {
-        const uint32_t rank =
-            SourceRank(request.records(candidates[c].record).source());
+        const uint32_t rank = SourceRank(views[candidates[c].record].source);
         if (rank < best_rank) best = c, best_rank = rank;
       }
     }

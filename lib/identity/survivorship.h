@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
 #include "cxkit/v1/identity.pb.h"
+#include "lib/identity/identity_index.h"
 
 namespace cxkit::identity {
 
@@ -22,6 +23,7 @@ class Survivorship {
   // value of every attribute found in `records` (request indices), with the
   // record it came from.
   void ChooseAttributes(const cxkit::v1::ResolveIdentitiesRequest& request,
+                        const std::vector<RecordView>& views,
                         absl::Span<const uint32_t> records,
                         cxkit::v1::CustomerProfile* profile) const;
 
