@@ -1,0 +1,144 @@
+"""cxkit: omnichannel customer-service functions over protobuf messages.
+
+Each function takes a request message of the ``cxkit.v1`` contract (the generated
+``cxkit.v1.*_pb2`` modules) and returns the response message. The functions are pure and
+deterministic (same request, same response, whatever the order of the input items), thread-safe,
+and release the GIL while the C++ library works, so Python threads run in parallel.
+
+They raise only TypeError, for an argument of the wrong type. Every other problem is reported in
+the response: ``response.status`` (code, message and the path of the offending request field)
+for a request that is unusable as a whole, per-item issues for single bad items. Use
+raise_for_status() to turn a non-OK status into a StatusError.
+
+Each function has a ``*_bytes`` twin taking and returning serialized messages, for callers that
+already hold bytes (queues, Dask, other processes).
+
+Example:
+    import cxkit
+    from cxkit.v1 import common_pb2, identity_pb2
+
+    request = identity_pb2.ResolveIdentitiesRequest()
+    record = request.records.add(id="order-1")
+    record.identifiers.add(type=common_pb2.IDENTIFIER_TYPE_EMAIL, value="Anna.Smirnova@Gmail.com")
+    response = cxkit.raise_for_status(cxkit.resolve_identities(request))
+    for profile in response.profiles:
+        print(profile.profile_id, list(profile.record_ids))
+"""
+
+from typing import Callable, Protocol, Type, TypeVar
+
+# The native module first: it loads libcxkit, whose C++ descriptors the cpp protobuf runtime
+# then shares with the *_pb2 modules.
+from cxkit._cxkit import resolve_identities_bytes, version
+from cxkit.v1 import common_pb2, identity_pb2
+from google.protobuf.message import Message
+
+__all__ = [
+    "StatusError",
+    "__version__",
+    "raise_for_status",
+    "resolve_identities",
+    "resolve_identities_bytes",
+    "version",
+]
+
+#: Version of the loaded libcxkit, "MAJOR.MINOR.PATCH".
+__version__: str = version()
+
+_Request = TypeVar("_Request", bound=Message)
+_Response = TypeVar("_Response", bound=Message)
+
+
+def _call(
+    name: str,
+    bytes_function: Callable[[bytes], bytes],
+    request: _Request,
+    request_type: Type[_Request],
+    response_type: Type[_Response],
+) -> _Response:
+    """Calls ``bytes_function`` on the serialized ``request`` and parses its response."""
+    if not isinstance(request, request_type):
+        raise TypeError(
+            f"{name}() expects a {request_type.__module__}.{request_type.__qualname__}, "
+            f"got {type(request).__module__}.{type(request).__qualname__}"
+        )
+    response_bytes = bytes_function(request.SerializeToString(deterministic=True))
+    return response_type.FromString(response_bytes)
+
+
+def resolve_identities(
+    request: identity_pb2.ResolveIdentitiesRequest,
+) -> identity_pb2.ResolveIdentitiesResponse:
+    """Resolves contact records into customer profiles; see cxkit/identity.h.
+
+    Records sharing a normalized identifier (e-mail lowercased, phones in E.164, ...) are joined
+    into one profile, within the limits of ``request.policy``; every profile carries the links
+    that joined it. Pure, deterministic, thread-safe; releases the GIL.
+
+    Raises:
+        TypeError: ``request`` is not a cxkit.v1.identity_pb2.ResolveIdentitiesRequest.
+        Nothing else: errors are in ``response.status`` and ``response.record_issues``.
+    """
+    return _call(
+        "resolve_identities",
+        resolve_identities_bytes,
+        request,
+        identity_pb2.ResolveIdentitiesRequest,
+        identity_pb2.ResolveIdentitiesResponse,
+    )
+
+
+class StatusError(Exception):
+    """A response whose status is not OK; raised by raise_for_status().
+
+    Attributes:
+        status: the response's cxkit.v1.common_pb2.Status.
+        code: its code, a cxkit.v1.common_pb2.StatusCode value.
+        message: its human-readable message.
+        field: the path of the offending request field, e.g. "records[1].id", or "".
+    """
+
+    def __init__(self, status: common_pb2.Status) -> None:
+        super().__init__(status)
+        self.status = status
+
+    @property
+    def code(self) -> int:
+        return self.status.code
+
+    @property
+    def message(self) -> str:
+        return self.status.message
+
+    @property
+    def field(self) -> str:
+        return self.status.field
+
+    def __str__(self) -> str:
+        try:
+            code = common_pb2.StatusCode.Name(self.code)
+        except ValueError:
+            code = f"status code {self.code}"
+        where = f" (field {self.field})" if self.field else ""
+        return f"{code}: {self.message}{where}"
+
+
+class _HasStatus(Protocol):
+    @property
+    def status(self) -> common_pb2.Status: ...
+
+
+_WithStatus = TypeVar("_WithStatus", bound=_HasStatus)
+
+
+def raise_for_status(response: _WithStatus) -> _WithStatus:
+    """Returns ``response`` when its status is OK, else raises StatusError.
+
+    Per-item issues (e.g. ``record_issues``) do not raise: they do not fail the call.
+
+    Example:
+        profiles = cxkit.raise_for_status(cxkit.resolve_identities(request)).profiles
+    """
+    if response.status.code != common_pb2.STATUS_CODE_OK:
+        raise StatusError(response.status)
+    return response

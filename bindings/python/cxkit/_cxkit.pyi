@@ -1,0 +1,10 @@
+"""Stubs of cxkit's native module: serialized request in, serialized response out."""
+
+def resolve_identities_bytes(request: bytes) -> bytes:
+    """Serialized ResolveIdentitiesRequest -> deterministically serialized response.
+
+    Releases the GIL; never raises on bad input (errors are in the response's status).
+    """
+
+def version() -> str:
+    """The version of the loaded libcxkit, "MAJOR.MINOR.PATCH"."""

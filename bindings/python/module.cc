@@ -1,0 +1,135 @@
+// cxkit._cxkit: the native half of the cxkit Python package, bytes in and bytes
+// out.
+//
+// Every capability Foo is exposed as `foo_bytes(request: bytes) -> bytes`: the
+// serialized FooRequest is parsed, passed to cxkit::Foo() and the FooResponse
+// is serialized deterministically, all with the GIL released, so Python threads
+// run the C++ code in parallel. Nothing raises on bad input: bytes that do not
+// parse give a response whose status is INVALID_ARGUMENT with field "request".
+// The typed layer (cxkit/__init__.py) wraps these functions in ones taking and
+// returning the generated *_pb2 messages.
+//
+// The module exchanges bytes rather than message objects so that it works
+// whatever protobuf runtime the Python side uses (upb, cpp or pure Python); the
+// generated C++ code lives only in libcxkit.
+
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+
+#include "cxkit/identity.h"
+#include "cxkit/v1/common.pb.h"
+#include "cxkit/version.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "pybind11/pybind11.h"
+
+namespace {
+
+namespace py = pybind11;
+
+// Returns a response carrying only a non-OK status.
+template <typename Response>
+Response ErrorResponse(cxkit::v1::StatusCode code, std::string message,
+                       std::string field) {
+  Response response;
+  cxkit::v1::Status* status = response.mutable_status();
+  status->set_code(code);
+  status->set_message(std::move(message));
+  status->set_field(std::move(field));
+  return response;
+}
+
+// Serializes `message` with maps in key order, so equal responses are equal
+// bytes. Returns false when the message cannot be serialized (larger than 2
+// GiB).
+bool SerializeDeterministically(const google::protobuf::MessageLite& message,
+                                std::string* bytes) {
+  bytes->clear();
+  google::protobuf::io::StringOutputStream stream(bytes);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  // `coded` trims `bytes` to the written size when it goes out of scope.
+  return message.SerializeToCodedStream(&coded);
+}
+
+// Parses `request_bytes` as a Request, calls `function` and returns the
+// serialized Response. Never throws: a parse failure, an exception or an
+// unserializable response becomes the status of the returned response. Touches
+// no Python object, so it runs without the GIL.
+template <typename Request, typename Response>
+std::string ParseCallSerialize(const std::string& request_bytes,
+                               Response (*function)(const Request&)) {
+  Response response;
+  try {
+    Request request;
+    if (request.ParseFromString(request_bytes)) {
+      response = function(request);
+    } else {
+      response = ErrorResponse<Response>(
+          cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+          "request: " + std::to_string(request_bytes.size()) +
+              " bytes that are not a serialized " + request.GetTypeName(),
+          "request");
+    }
+  } catch (const std::bad_alloc&) {
+    response = ErrorResponse<Response>(
+        cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED, "out of memory", "");
+  } catch (const std::exception& e) {
+    response =
+        ErrorResponse<Response>(cxkit::v1::STATUS_CODE_INTERNAL, e.what(), "");
+  } catch (...) {
+    response = ErrorResponse<Response>(cxkit::v1::STATUS_CODE_INTERNAL,
+                                       "unknown exception", "");
+  }
+  std::string response_bytes;
+  if (!SerializeDeterministically(response, &response_bytes)) {
+    SerializeDeterministically(
+        ErrorResponse<Response>(cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED,
+                                "the response exceeds protobuf's 2 GiB limit",
+                                ""),
+        &response_bytes);
+  }
+  return response_bytes;
+}
+
+// Defines `name(request: bytes) -> bytes` on `module`, calling `function`
+// through ParseCallSerialize with the GIL released. One line per capability.
+template <typename Request, typename Response>
+void DefBytesFunction(py::module_& module, const char* name,
+                      Response (*function)(const Request&), const char* doc) {
+  module.def(
+      name,
+      [function](const py::bytes& request) {
+        std::string request_bytes = request;  // copied while the GIL is held
+        std::string response_bytes;
+        {
+          py::gil_scoped_release release;
+          response_bytes = ParseCallSerialize(request_bytes, function);
+        }
+        return py::bytes(response_bytes);
+      },
+      py::arg("request"), doc);
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_cxkit, module) {
+  module.doc() =
+      "cxkit's native functions: serialized request in, deterministically "
+      "serialized response out, GIL released. Use the typed functions of the "
+      "cxkit package instead unless you already hold bytes.";
+
+  DefBytesFunction(
+      module, "resolve_identities_bytes", &cxkit::ResolveIdentities,
+      "Resolves a serialized cxkit.v1.ResolveIdentitiesRequest into a "
+      "serialized cxkit.v1.ResolveIdentitiesResponse.\n\n"
+      "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
+      "bad input: errors are in the response's status (INVALID_ARGUMENT with "
+      "field \"request\" when the bytes do not parse).");
+
+  module.def(
+      "version", [] { return std::string(cxkit::VersionString()); },
+      "The version of the loaded libcxkit, as \"MAJOR.MINOR.PATCH\".");
+}
