@@ -1,0 +1,276 @@
+/* The C ABI, exercised from plain C99 with exact expected outputs. */
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cxkit/cxkit_c.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      ++failures;                                                              \
+    }                                                                          \
+  } while (0)
+
+#define CHECK_STR_EQ(actual, expected)                                  \
+  do {                                                                  \
+    const char* a_ = (actual);                                          \
+    const char* e_ = (expected);                                        \
+    if (a_ == NULL || strcmp(a_, e_) != 0) {                            \
+      fprintf(stderr, "%s:%d: expected \"%s\", got \"%s\"\n", __FILE__, \
+              __LINE__, e_, a_ == NULL ? "(null)" : a_);                \
+      ++failures;                                                       \
+    }                                                                   \
+  } while (0)
+
+#define CHECK_CONTAINS(haystack, needle)                                     \
+  do {                                                                       \
+    const char* h_ = (haystack);                                             \
+    if (h_ == NULL || strstr(h_, (needle)) == NULL) {                        \
+      fprintf(stderr, "%s:%d: \"%s\" not found in %s\n", __FILE__, __LINE__, \
+              (needle), h_ == NULL ? "(null)" : h_);                         \
+      ++failures;                                                            \
+    }                                                                        \
+  } while (0)
+
+/* Number of non-overlapping occurrences of `needle` in `haystack`. */
+static int count(const char* haystack, const char* needle) {
+  int n = 0;
+  const char* p = haystack;
+  while (p != NULL && (p = strstr(p, needle)) != NULL) {
+    ++n;
+    p += strlen(needle);
+  }
+  return n;
+}
+
+/* Whether `needle` occurs in the `size` bytes at `data`. */
+static int contains_bytes(const void* data, size_t size,
+                          const unsigned char* needle, size_t needle_size) {
+  const unsigned char* bytes = (const unsigned char*)data;
+  size_t i;
+  for (i = 0; data != NULL && i + needle_size <= size; ++i) {
+    if (memcmp(bytes + i, needle, needle_size) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Calls cxkit_call_json on a NUL-terminated request and checks the response's
+ * framing. */
+static int call_json(const char* method, const char* request, char** response) {
+  size_t size = 0;
+  int code = cxkit_call_json(method, request, strlen(request), response, &size);
+  CHECK(*response != NULL);
+  if (*response != NULL) {
+    CHECK(strlen(*response) == size);
+  }
+  return code;
+}
+
+static void test_version(void) {
+  CHECK_STR_EQ(cxkit_version(), CXKIT_VERSION_STRING);
+  CHECK(cxkit_version_number() == CXKIT_VERSION_NUMBER);
+  CHECK(cxkit_version_number() == CXKIT_VERSION_MAJOR * 10000 +
+                                      CXKIT_VERSION_MINOR * 100 +
+                                      CXKIT_VERSION_PATCH);
+}
+
+static void test_status_names(void) {
+  CHECK_STR_EQ(cxkit_status_name(CXKIT_OK), "OK");
+  CHECK_STR_EQ(cxkit_status_name(CXKIT_CANCELLED), "CANCELLED");
+  CHECK_STR_EQ(cxkit_status_name(3), "INVALID_ARGUMENT");
+  CHECK_STR_EQ(cxkit_status_name(CXKIT_RESOURCE_EXHAUSTED),
+               "RESOURCE_EXHAUSTED");
+  CHECK_STR_EQ(cxkit_status_name(CXKIT_UNIMPLEMENTED), "UNIMPLEMENTED");
+  CHECK_STR_EQ(cxkit_status_name(CXKIT_INTERNAL), "INTERNAL");
+  CHECK_STR_EQ(cxkit_status_name(16), "UNAUTHENTICATED");
+  CHECK_STR_EQ(cxkit_status_name(17), "UNKNOWN_STATUS_CODE");
+  CHECK_STR_EQ(cxkit_status_name(-1), "UNKNOWN_STATUS_CODE");
+  CHECK_STR_EQ(cxkit_status_name(INT_MAX), "UNKNOWN_STATUS_CODE");
+}
+
+/* ResolveIdentitiesRequest{records: [{id: "r1", identifiers: [{type: EMAIL,
+   value: "anna.smirnova@gmail.com"}]}, {id: "r2", identifiers: [{type: EMAIL,
+   value: "Anna.Smirnova@Gmail.com"}]}]}, encoded by hand. */
+static const unsigned char kTwoRecords[] =
+    {
+        0x0a, 0x21,            /* records (field 1), 33 bytes */
+        0x0a, 0x02, 'r',  '1', /*   id (1) */
+        0x2a, 0x1b,            /*   identifiers (5), 27 bytes */
+        0x08, 0x02,            /*     type (1) = IDENTIFIER_TYPE_EMAIL */
+        0x12, 0x17,            /*     value (2), 23 bytes */
+        'a',  'n',  'n',  'a', '.',  's',  'm',  'i',  'r',  'n',  'o',
+        'v',  'a',  '@',  'g', 'm',  'a',  'i',  'l',  '.',  'c',  'o',
+        'm',  0x0a, 0x21, /* records (field 1), 33 bytes */
+        0x0a, 0x02, 'r',  '2', 0x2a, 0x1b, 0x08, 0x02, 0x12, 0x17, 'A',
+        'n',  'n',  'a',  '.', 'S',  'm',  'i',  'r',  'n',  'o',  'v',
+        'a',  '@',  'G',  'm', 'a',  'i',  'l',  '.',  'c',  'o',  'm'};
+
+static void test_binary_request_resolves(void) {
+  /* CustomerProfile.record_ids (field 2), sorted: "r1" then "r2". */
+  static const unsigned char kBothRecordIds[] = {0x12, 0x02, 'r', '1',
+                                                 0x12, 0x02, 'r', '2'};
+  void* first = NULL;
+  void* second = NULL;
+  size_t first_size = 0;
+  size_t second_size = 0;
+  CHECK(cxkit_resolve_identities(kTwoRecords, sizeof(kTwoRecords), &first,
+                                 &first_size) == CXKIT_OK);
+  CHECK(first != NULL);
+  CHECK(first_size > 0);
+  CHECK(contains_bytes(first, first_size, kBothRecordIds,
+                       sizeof(kBothRecordIds)));
+  /* Same request bytes, same response bytes. */
+  CHECK(cxkit_resolve_identities(kTwoRecords, sizeof(kTwoRecords), &second,
+                                 &second_size) == CXKIT_OK);
+  CHECK(second_size == first_size);
+  CHECK(first != NULL && second != NULL &&
+        memcmp(first, second, first_size) == 0);
+  cxkit_free(first);
+  cxkit_free(second);
+}
+
+static void test_empty_request_is_ok(void) {
+  void* response = NULL;
+  size_t size = 1;
+  char* json = NULL;
+  CHECK(cxkit_resolve_identities(NULL, 0, &response, &size) == CXKIT_OK);
+  CHECK(response != NULL); /* allocated even when size is 0 */
+  cxkit_free(response);
+
+  CHECK(call_json("ResolveIdentities", "{}", &json) == CXKIT_OK);
+  CHECK_CONTAINS(json, "\"status\":{\"code\":\"STATUS_CODE_OK\"");
+  CHECK_CONTAINS(json, "\"profiles\":[]");
+  cxkit_free(json);
+}
+
+static void test_garbage_bytes_are_invalid_argument(void) {
+  /* A length-delimited field 1 claiming 255 bytes, followed by 3. */
+  static const unsigned char kGarbage[] = {0x0a, 0xff, 0x01, 'a', 'b', 'c'};
+  unsigned char* bytes = NULL;
+  void* response = NULL;
+  size_t size = 0;
+  CHECK(cxkit_resolve_identities(kGarbage, sizeof(kGarbage), &response,
+                                 &size) == CXKIT_INVALID_ARGUMENT);
+  CHECK(response != NULL);
+  CHECK(size > 4);
+  /* status (field 1) comes first, and its code (field 1) first within it. */
+  bytes = (unsigned char*)response;
+  if (response != NULL && size > 4) {
+    CHECK(bytes[0] == 0x0a);
+    CHECK(bytes[2] == 0x08);
+    CHECK(bytes[3] == CXKIT_INVALID_ARGUMENT);
+  }
+  cxkit_free(response);
+}
+
+static void test_bad_arguments(void) {
+  void* response = NULL;
+  size_t size = 0;
+  char* json = NULL;
+
+  /* NULL output pointers: an error code, nothing allocated. */
+  CHECK(cxkit_resolve_identities(kTwoRecords, sizeof(kTwoRecords), NULL,
+                                 &size) == CXKIT_INVALID_ARGUMENT);
+  CHECK(size == 0);
+  CHECK(cxkit_resolve_identities(kTwoRecords, sizeof(kTwoRecords), &response,
+                                 NULL) == CXKIT_INVALID_ARGUMENT);
+  CHECK(response == NULL);
+  CHECK(cxkit_call_json("ResolveIdentities", "{}", 2, NULL, NULL) ==
+        CXKIT_INVALID_ARGUMENT);
+
+  /* A NULL request with a size gets an in-band error. */
+  CHECK(cxkit_resolve_identities(NULL, 5, &response, &size) ==
+        CXKIT_INVALID_ARGUMENT);
+  CHECK(response != NULL);
+  cxkit_free(response);
+
+  /* Above protobuf's 2 GiB: rejected before a byte is read. */
+  if ((uint64_t)SIZE_MAX > (uint64_t)INT_MAX) {
+    size_t huge = (size_t)INT_MAX + 1;
+    CHECK(cxkit_resolve_identities(kTwoRecords, huge, &response, &size) ==
+          CXKIT_INVALID_ARGUMENT);
+    cxkit_free(response);
+    CHECK(cxkit_call_json("ResolveIdentities", "{}", huge, &json, &size) ==
+          CXKIT_INVALID_ARGUMENT);
+    CHECK_CONTAINS(json, "2147483648 bytes");
+    cxkit_free(json);
+  }
+  cxkit_free(NULL);
+}
+
+static void test_json_two_spellings_of_one_email_are_one_profile(void) {
+  char* json = NULL;
+  CHECK(
+      call_json(
+          "ResolveIdentities",
+          "{\"records\":["
+          "{\"id\":\"order-1001\",\"identifiers\":[{\"type\":"
+          "\"IDENTIFIER_TYPE_EMAIL\",\"value\":\"Anna.Smirnova@Gmail.com\"}]},"
+          "{\"id\":\"chat-77\",\"identifiers\":[{\"type\":"
+          "\"IDENTIFIER_TYPE_EMAIL\",\"value\":\"anna.smirnova@gmail.com\"}]}"
+          "]}",
+          &json) == CXKIT_OK);
+  CHECK_CONTAINS(json,
+                 "{\"status\":{\"code\":\"STATUS_CODE_OK\",\"message\":\"\","
+                 "\"field\":\"\"},\"profiles\":[{\"profileId\":");
+  CHECK(count(json, "\"profileId\"") == 1);
+  CHECK_CONTAINS(json, "\"recordIds\":[\"chat-77\",\"order-1001\"]");
+  CHECK_CONTAINS(json, "\"normalizedValue\":\"anna.smirnova@gmail.com\"");
+  cxkit_free(json);
+}
+
+static void test_json_errors(void) {
+  char* json = NULL;
+
+  CHECK(call_json("ResolveIdentities", "{\"records\":[", &json) ==
+        CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json,
+                 "{\"status\":{\"code\":\"STATUS_CODE_INVALID_ARGUMENT\"");
+  CHECK_CONTAINS(json, "\"field\":\"request\"");
+  cxkit_free(json);
+
+  CHECK(call_json("ResolveIdentities", "", &json) == CXKIT_INVALID_ARGUMENT);
+  cxkit_free(json);
+
+  CHECK(call_json("ResolveIdentities", "{\"recordz\":[]}", &json) ==
+        CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json, "\"code\":\"STATUS_CODE_INVALID_ARGUMENT\"");
+  CHECK_CONTAINS(json, "recordz");
+  cxkit_free(json);
+
+  CHECK(call_json("PlanWorldDomination", "{}", &json) == CXKIT_UNIMPLEMENTED);
+  CHECK_STR_EQ(
+      json,
+      "{\"status\":{\"code\":\"STATUS_CODE_UNIMPLEMENTED\",\"message\":"
+      "\"unknown method \\\"PlanWorldDomination\\\"; "
+      "cxkit " CXKIT_VERSION_STRING
+      " implements: ResolveIdentities\",\"field\":\"method\"}}");
+  cxkit_free(json);
+
+  CHECK(call_json(NULL, "{}", &json) == CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json, "\"field\":\"method\"");
+  cxkit_free(json);
+}
+
+int main(void) {
+  test_version();
+  test_status_names();
+  test_binary_request_resolves();
+  test_empty_request_is_ok();
+  test_garbage_bytes_are_invalid_argument();
+  test_bad_arguments();
+  test_json_two_spellings_of_one_email_are_one_profile();
+  test_json_errors();
+  if (failures != 0) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("all C ABI checks passed\n");
+  return 0;
+}
