@@ -13,6 +13,12 @@ constexpr int64_t kMaxSeconds = 253402300799;
 
 }  // namespace
 
+bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp) {
+  return timestamp.seconds() >= kMinSeconds &&
+         timestamp.seconds() <= kMaxSeconds && timestamp.nanos() >= 0 &&
+         timestamp.nanos() < 1000000000;
+}
+
 absl::Status ValidateTimestamp(const google::protobuf::Timestamp& timestamp,
                                absl::string_view field) {
   if (timestamp.seconds() < kMinSeconds || timestamp.seconds() > kMaxSeconds) {

@@ -11,6 +11,10 @@
 
 namespace cxkit {
 
+// True when `timestamp` is inside 0001-01-01..9999-12-31 with nanos in [0,
+// 1e9).
+bool IsValidTimestamp(const google::protobuf::Timestamp& timestamp);
+
 // Checks that `timestamp` is inside 0001-01-01..9999-12-31 with nanos in [0,
 // 1e9), as the proto3 JSON mapping requires; the error names `field`.
 absl::Status ValidateTimestamp(const google::protobuf::Timestamp& timestamp,

@@ -1,10 +1,8 @@
 #include "lib/identity/default_blocklist.h"
 
-#include <string>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace cxkit::identity {
 namespace {
@@ -32,18 +30,21 @@ bool IsOnlyFiller(absl::string_view value) {
   return true;
 }
 
+// `domain` is `parent` or one of its subdomains.
+bool IsWithin(absl::string_view domain, absl::string_view parent) {
+  if (!absl::EndsWith(domain, parent)) return false;
+  return domain.size() == parent.size() ||
+         domain[domain.size() - parent.size() - 1] == '.';
+}
+
 bool IsReservedDomain(absl::string_view domain) {
-  static constexpr absl::string_view kDomains[] = {"example.com", "example.org",
-                                                   "example.net", "test.com",
-                                                   "test.ru",     "localhost"};
+  static constexpr absl::string_view kDomains[] = {
+      "example.com", "example.org", "example.net", "test.com", "test.ru",
+      "localhost",   "test",        "invalid",     "example"};
   for (absl::string_view d : kDomains) {
-    if (domain == d || absl::EndsWith(domain, absl::StrCat(".", d)))
-      return true;
+    if (IsWithin(domain, d)) return true;
   }
-  return absl::EndsWith(domain, ".test") ||
-         absl::EndsWith(domain, ".invalid") ||
-         absl::EndsWith(domain, ".example") ||
-         absl::EndsWith(domain, ".localhost");
+  return false;
 }
 
 bool IsJunkEmail(absl::string_view email) {
@@ -63,26 +64,27 @@ bool IsJunkEmail(absl::string_view email) {
          email == "test@mail.ru";
 }
 
+// `e164` is "+" and digits.
 bool IsJunkPhone(absl::string_view e164) {
-  std::string digits;
-  for (char c : e164) {
-    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-  }
-  if (digits.size() >= 7) {
-    const absl::string_view tail =
-        absl::string_view(digits).substr(digits.size() - 7);
+  absl::ConsumePrefix(&e164, "+");
+  if (e164.size() >= 7) {
+    const absl::string_view tail = e164.substr(e164.size() - 7);
     if (tail.find_first_not_of(tail[0]) == absl::string_view::npos) return true;
   }
-  return absl::StrContains(digits, "1234567890") ||
-         absl::StrContains(digits, "0123456789");
+  return absl::StrContains(e164, "1234567890") ||
+         absl::StrContains(e164, "0123456789");
 }
 
 }  // namespace
 
 bool IsDefaultBlocked(IdentifierType type, absl::string_view key) {
   if (key.empty() || IsOnlyFiller(key)) return true;
-  if (key.size() <= 16 && IsPlaceholderWord(absl::AsciiStrToLower(key)))
-    return true;
+  if (key.size() <= 16) {
+    char lower[16];
+    for (size_t i = 0; i < key.size(); ++i)
+      lower[i] = absl::ascii_tolower(key[i]);
+    if (IsPlaceholderWord(absl::string_view(lower, key.size()))) return true;
+  }
   switch (type) {
     case cxkit::v1::IDENTIFIER_TYPE_EMAIL:
       return IsJunkEmail(key);

@@ -1,9 +1,9 @@
 #include "lib/identity/email_normalizer.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 
 namespace cxkit::identity {
 namespace {
@@ -34,33 +34,47 @@ absl::Status NormalizeEmail(absl::string_view trimmed,
     return absl::InvalidArgumentError(
         "not an e-mail address (no local@domain)");
   }
-  for (char c : trimmed) {
-    if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '<' || c == '>') {
-      return absl::InvalidArgumentError(
-          "not an e-mail address (contains a separator)");
-    }
+  if (trimmed.find_first_of(" \t,;<>") != absl::string_view::npos) {
+    return absl::InvalidArgumentError(
+        "not an e-mail address (contains a separator)");
   }
-  std::string local = absl::AsciiStrToLower(trimmed.substr(0, at));
-  std::string domain = absl::AsciiStrToLower(trimmed.substr(at + 1));
-  if (domain.find('.') == std::string::npos || absl::StartsWith(domain, ".") ||
-      absl::EndsWith(domain, ".") || domain.find('@') != std::string::npos) {
+  // Built in place in `key`, which callers reuse, so no temporary strings.
+  key->assign(trimmed.data(), trimmed.size());
+  absl::AsciiStrToLower(key);
+  absl::string_view domain = absl::string_view(*key).substr(at + 1);
+  if (domain.find('.') == absl::string_view::npos || domain.front() == '.' ||
+      domain.back() == '.' || domain.find('@') != absl::string_view::npos) {
     return absl::InvalidArgumentError("not an e-mail address (bad domain)");
   }
+  const bool gmail = IsGmail(domain);
+  size_t local_end = at;
   if (options.strip_plus_tags() && HasPlusTags(domain)) {
-    const size_t plus = local.find('+');
-    if (plus != std::string::npos && plus > 0) local.resize(plus);
+    const size_t plus = key->find('+');
+    if (plus != std::string::npos && plus > 0 && plus < at) local_end = plus;
   }
-  if (IsGmail(domain)) {
-    if (options.gmail_ignore_dots()) absl::StrReplaceAll({{".", ""}}, &local);
-    if (options.gmail_ignore_dots() || options.strip_plus_tags()) {
-      domain = "gmail.com";
-    }
+  if (gmail && options.gmail_ignore_dots()) {
+    local_end = static_cast<size_t>(
+        std::remove(key->begin(), key->begin() + local_end, '.') -
+        key->begin());
   }
-  if (local.empty()) {
+  if (local_end == 0) {
     return absl::InvalidArgumentError(
         "not an e-mail address (empty local part)");
   }
-  *key = absl::StrCat(local, "@", domain);
+  const bool canonical_gmail =
+      gmail && (options.gmail_ignore_dots() || options.strip_plus_tags());
+  // key = local part, "@", domain (gmail.com for both Google domains when rules
+  // apply).
+  const size_t domain_start = at + 1;
+  key->resize(local_end);
+  key->push_back('@');
+  if (canonical_gmail) {
+    key->append("gmail.com");
+  } else {
+    for (size_t i = domain_start; i < trimmed.size(); ++i) {
+      key->push_back(absl::ascii_tolower(trimmed[i]));
+    }
+  }
   return absl::OkStatus();
 }
 

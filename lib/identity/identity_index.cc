@@ -1,6 +1,7 @@
 #include "lib/identity/identity_index.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 #include "absl/container/flat_hash_map.h"
@@ -25,13 +26,13 @@ constexpr int kLastBuiltInType = cxkit::v1::IDENTIFIER_TYPE_CUSTOM;
 // Interns keys by content; lookups hash the key bytes once.
 class KeyInterner {
  public:
-  explicit KeyInterner(std::vector<IdentityKey>* keys)
-      : keys_(keys), ids_(0, Hash{keys}, Eq{keys}) {}
+  KeyInterner(std::vector<IdentityKey>* keys, google::protobuf::Arena* storage)
+      : keys_(keys), storage_(storage), ids_(0, Hash{keys}, Eq{keys}) {}
 
   // Returns the id of the key (type, custom, namespace, value), adding it when
   // new.
   uint32_t Intern(uint32_t rule, IdentifierType type, absl::string_view custom,
-                  absl::string_view ns, std::string&& value) {
+                  absl::string_view ns, absl::string_view value) {
     bytes_.clear();
     bytes_.push_back(static_cast<char>(type));
     absl::StrAppend(&bytes_, custom, "\x1f", ns, "\x1f", value);
@@ -39,8 +40,8 @@ class KeyInterner {
     auto it = ids_.find(probe);
     if (it != ids_.end()) return *it;
     const uint32_t id = static_cast<uint32_t>(keys_->size());
-    keys_->push_back(IdentityKey{rule, type, std::string(ns), std::move(value),
-                                 probe.hash, false});
+    keys_->push_back(
+        IdentityKey{rule, type, Store(ns), Store(value), probe.hash, false});
     ids_.insert(id);
     return id;
   }
@@ -74,7 +75,16 @@ class KeyInterner {
     }
   };
 
+  absl::string_view Store(absl::string_view bytes) {
+    if (bytes.empty()) return {};
+    char* copy =
+        google::protobuf::Arena::CreateArray<char>(storage_, bytes.size());
+    std::memcpy(copy, bytes.data(), bytes.size());
+    return absl::string_view(copy, bytes.size());
+  }
+
   std::vector<IdentityKey>* keys_;
+  google::protobuf::Arena* storage_;
   absl::flat_hash_set<uint32_t, Hash, Eq> ids_;
   std::string bytes_;
 };
@@ -85,7 +95,7 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
                  const cxkit::v1::IdentityLimits& limits,
                  ResolveIdentitiesResponse* response) {
   const cxkit::v1::ContactRecord& record = request.records(index);
-  const std::string field = IndexedField("records", index);
+  const auto field = [index] { return IndexedField("records", index); };
   auto error = [&](absl::string_view reason, const std::string& f,
                    absl::string_view message) {
     AddRecordIssue(request, index, cxkit::v1::SEVERITY_ERROR, reason, f,
@@ -95,7 +105,7 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
   if (static_cast<uint32_t>(record.identifiers_size()) >
       limits.max_identifiers_per_record()) {
     return error(
-        "TOO_MANY_IDENTIFIERS", field + ".identifiers",
+        "TOO_MANY_IDENTIFIERS", field() + ".identifiers",
         absl::StrCat(record.identifiers_size(),
                      " identifiers exceed limits.max_identifiers_per_record (",
                      limits.max_identifiers_per_record(), ")"));
@@ -103,7 +113,7 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
   if (static_cast<uint32_t>(record.attributes_size()) >
       limits.max_attributes_per_record()) {
     return error(
-        "TOO_MANY_ATTRIBUTES", field + ".attributes",
+        "TOO_MANY_ATTRIBUTES", field() + ".attributes",
         absl::StrCat(record.attributes_size(),
                      " attributes exceed limits.max_attributes_per_record (",
                      limits.max_attributes_per_record(), ")"));
@@ -111,14 +121,15 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
   for (const auto& [name, value] : record.attributes()) {
     if (name.size() + value.size() > limits.max_value_bytes()) {
       return error(
-          "VALUE_TOO_LONG", absl::StrCat(field, ".attributes[\"", name, "\"]"),
+          "VALUE_TOO_LONG",
+          absl::StrCat(field(), ".attributes[\"", name, "\"]"),
           absl::StrCat("attribute longer than limits.max_value_bytes (",
                        limits.max_value_bytes(), ")"));
     }
   }
-  if (record.has_observed_at()) {
+  if (record.has_observed_at() && !IsValidTimestamp(record.observed_at())) {
     absl::Status status =
-        ValidateTimestamp(record.observed_at(), field + ".observed_at");
+        ValidateTimestamp(record.observed_at(), field() + ".observed_at");
     if (!status.ok())
       return error("INVALID_TIMESTAMP", FieldOf(status), status.message());
   }
@@ -154,7 +165,7 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
   index.records.resize(n);
   index.record_begin.reserve(n + 1);
   index.occurrences.reserve(static_cast<size_t>(n) * 3);
-  KeyInterner interner(&index.keys);
+  KeyInterner interner(&index.keys, index.key_storage.get());
   PhoneNormalizer phones;
   absl::flat_hash_map<std::string, bool> region_known;
   std::string key;
@@ -175,7 +186,6 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       view.has_observed = true;
       view.observed = FromProtoTimestamp(record.observed_at());
     }
-    const std::string field = IndexedField("records", r);
     absl::string_view region =
         record.region().empty()
             ? absl::string_view(request.policy().default_region())
@@ -185,7 +195,8 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       if (inserted) it->second = IsSupportedPhoneRegion(record.region());
       if (!it->second) {
         AddRecordIssue(request, r, cxkit::v1::SEVERITY_WARNING,
-                       "UNKNOWN_REGION", field + ".region",
+                       "UNKNOWN_REGION",
+                       absl::StrCat("records[", r, "].region"),
                        absl::StrCat("unknown region \"", record.region(),
                                     "\"; phone numbers need a country code"),
                        response);
@@ -199,7 +210,7 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       auto warn = [&](absl::string_view reason, absl::string_view message) {
         AddRecordIssue(
             request, r, cxkit::v1::SEVERITY_WARNING, reason,
-            absl::StrCat(IndexedField(field + ".identifiers", j), ".value"),
+            absl::StrCat("records[", r, "].identifiers[", j, "].value"),
             message, response);
       };
       const IdentifierType type = identifier.type();
@@ -241,8 +252,8 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       const absl::string_view ns = IgnoresNamespace(matching)
                                        ? absl::string_view()
                                        : identifier.namespace_();
-      const uint32_t k = interner.Intern(
-          rule, matching, identifier.custom_type(), ns, std::move(key));
+      const uint32_t k =
+          interner.Intern(rule, matching, identifier.custom_type(), ns, key);
       index.occurrences.push_back(Occurrence{r, k, identifier.value()});
     }
     // One occurrence per (record, key), keeping the smallest spelling so the

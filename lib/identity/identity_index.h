@@ -6,6 +6,7 @@
 #define CXKIT_LIB_IDENTITY_IDENTITY_INDEX_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "cxkit/v1/identity.pb.h"
+#include "google/protobuf/arena.h"
 #include "lib/identity/identifier_rules.h"
 
 namespace cxkit::identity {
@@ -22,8 +24,8 @@ struct IdentityKey {
   uint32_t rule = 0;  // index into IdentifierRules
   cxkit::v1::IdentifierType type =
       cxkit::v1::IDENTIFIER_TYPE_UNSPECIFIED;  // matching type
-  std::string namespace_;
-  std::string value;
+  absl::string_view namespace_;  // owned by IdentityIndex::key_storage
+  absl::string_view value;
   uint64_t hash = 0;  // StableHash64 of type, custom type, namespace and value
   bool hub = false;   // set by DetectHubs
 };
@@ -49,6 +51,9 @@ struct Occurrence {
 
 // Built once per call; records are request indices.
 struct IdentityIndex {
+  // Owns the bytes of every key: one arena instead of two strings per key.
+  std::unique_ptr<google::protobuf::Arena> key_storage =
+      std::make_unique<google::protobuf::Arena>();
   std::vector<RecordView> records;  // by request index
   std::vector<IdentityKey> keys;
   // Sorted by (record, key), one per distinct pair.

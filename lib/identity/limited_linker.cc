@@ -63,8 +63,8 @@ void AddRejection(const cxkit::v1::ResolveIdentitiesRequest& request,
   rejected->set_profile_record_id(request.records(profile_record).id());
   rejected->set_type(key.type);
   rejected->set_custom_type(rules.rule(key.rule).custom_type);
-  rejected->set_namespace_(key.namespace_);
-  rejected->set_normalized_value(key.value);
+  rejected->set_namespace_(key.namespace_.data(), key.namespace_.size());
+  rejected->set_normalized_value(key.value.data(), key.value.size());
   rejected->set_limited_type(limited.type);
   rejected->set_limited_custom_type(limited.custom_type);
   rejected->set_limit(limited.max_per_profile);
@@ -105,7 +105,7 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
     const IdentityKey& key = index.keys[k];
     return std::make_tuple(rules.rule(key.rule).rank, key.hash, key.type,
                            std::cref(rules.rule(key.rule).custom_type),
-                           std::cref(key.namespace_), std::cref(key.value));
+                           key.namespace_, key.value);
   };
   std::sort(linking_keys.begin(), linking_keys.end(),
             [&](uint32_t a, uint32_t b) { return order(a) < order(b); });

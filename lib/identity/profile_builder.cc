@@ -66,8 +66,8 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
       current = profile->add_identifiers();
       current->set_type(key.type);
       current->set_custom_type(rules.rule(key.rule).custom_type);
-      current->set_namespace_(key.namespace_);
-      current->set_normalized_value(key.value);
+      current->set_namespace_(key.namespace_.data(), key.namespace_.size());
+      current->set_normalized_value(key.value.data(), key.value.size());
       current->set_hub(key.hub);
       current_key = o.key;
     }
@@ -169,8 +169,8 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
         std::string(index.records[made.joined_record].id));
     link->set_type(key.type);
     link->set_custom_type(rules.rule(key.rule).custom_type);
-    link->set_namespace_(key.namespace_);
-    link->set_normalized_value(key.value);
+    link->set_namespace_(key.namespace_.data(), key.namespace_.size());
+    link->set_normalized_value(key.value.data(), key.value.size());
   }
   cxkit::v1::IdentityStats* stats = response->mutable_stats();
   stats->set_profiles(static_cast<uint32_t>(groups.size()));
