@@ -1,6 +1,7 @@
 #include "lib/identity/profile_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <tuple>
 #include <vector>
@@ -17,32 +18,45 @@ using cxkit::v1::ContactRecord;
 using cxkit::v1::CustomerProfile;
 using cxkit::v1::ResolveIdentitiesRequest;
 
-// Groups of records by union-find root, each sorted by record id.
-std::vector<std::vector<uint32_t>> GroupRecords(
-    const ResolveIdentitiesRequest& request, const IdentityIndex& index,
-    const Clustering& clustering, std::vector<uint32_t>* group_of_root) {
-  const uint32_t n = static_cast<uint32_t>(request.records_size());
-  std::vector<std::vector<uint32_t>> groups;
+// Groups of records by union-find root, in order of their first record in the
+// request, each sorted by record id.
+RecordGroups GroupRecords(const IdentityIndex& index,
+                          const Clustering& clustering,
+                          std::vector<uint32_t>* group_of_root) {
+  const uint32_t n = static_cast<uint32_t>(index.records.size());
   group_of_root->assign(n, UINT32_MAX);
+  std::vector<uint32_t> sizes;
   for (uint32_t r = 0; r < n; ++r) {
     if (index.excluded[r]) continue;
     uint32_t& g = (*group_of_root)[clustering.root[r]];
     if (g == UINT32_MAX) {
-      g = static_cast<uint32_t>(groups.size());
-      groups.emplace_back();
+      g = static_cast<uint32_t>(sizes.size());
+      sizes.push_back(0);
     }
-    groups[g].push_back(r);
+    ++sizes[g];
   }
-  for (auto& group : groups) {
-    std::sort(group.begin(), group.end(), [&](uint32_t a, uint32_t b) {
-      return index.records[a].id < index.records[b].id;
-    });
+  RecordGroups groups;
+  groups.begin.resize(sizes.size() + 1);
+  std::partial_sum(sizes.begin(), sizes.end(), groups.begin.begin() + 1);
+  groups.records.resize(groups.begin.back());
+  std::vector<uint32_t> fill(groups.begin.begin(), groups.begin.end() - 1);
+  for (uint32_t r = 0; r < n; ++r) {
+    if (!index.excluded[r]) {
+      groups.records[fill[(*group_of_root)[clustering.root[r]]]++] = r;
+    }
+  }
+  for (uint32_t g = 0; g < groups.size(); ++g) {
+    std::sort(groups.records.begin() + groups.begin[g],
+              groups.records.begin() + groups.begin[g + 1],
+              [&](uint32_t a, uint32_t b) {
+                return index.records[a].id < index.records[b].id;
+              });
   }
   return groups;
 }
 
 void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
-                    const std::vector<uint32_t>& records,
+                    absl::Span<const uint32_t> records,
                     std::vector<Occurrence>* scratch,
                     CustomerProfile* profile) {
   scratch->clear();
@@ -56,6 +70,7 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
   };
   std::sort(scratch->begin(), scratch->end(),
             [&](const Occurrence& a, const Occurrence& b) {
+              if (a.key == b.key) return a.raw < b.raw;
               return order(a) < order(b);
             });
   cxkit::v1::ProfileIdentifier* current = nullptr;
@@ -65,8 +80,11 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
       const IdentityKey& key = index.keys[o.key];
       current = profile->add_identifiers();
       current->set_type(key.type);
-      current->set_custom_type(rules.rule(key.rule).custom_type);
-      current->set_namespace_(key.namespace_.data(), key.namespace_.size());
+      const std::string& custom_type = rules.rule(key.rule).custom_type;
+      if (!custom_type.empty()) current->set_custom_type(custom_type);
+      if (!key.namespace_.empty()) {
+        current->set_namespace_(key.namespace_.data(), key.namespace_.size());
+      }
       current->set_normalized_value(key.value.data(), key.value.size());
       current->set_hub(key.hub);
       current_key = o.key;
@@ -74,18 +92,18 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
     current->set_record_count(current->record_count() + 1);
     if (current->raw_values_size() == 0 ||
         current->raw_values(current->raw_values_size() - 1) != o.raw) {
-      current->add_raw_values(std::string(o.raw));
+      current->add_raw_values()->assign(o.raw.data(), o.raw.size());
     }
   }
 }
 
-void AddSummary(const IdentityIndex& index,
-                const std::vector<uint32_t>& records,
+void AddSummary(const IdentityIndex& index, absl::Span<const uint32_t> records,
+                std::vector<absl::string_view>* sources,
                 CustomerProfile* profile) {
   cxkit::v1::ProfileSummary* summary = profile->mutable_summary();
   summary->set_record_count(static_cast<uint32_t>(records.size()));
-  std::vector<uint32_t> channel_counts(cxkit::v1::Channel_ARRAYSIZE, 0);
-  std::vector<absl::string_view> sources;
+  std::array<uint32_t, cxkit::v1::Channel_ARRAYSIZE> channel_counts{};
+  sources->clear();
   absl::Time first = absl::InfiniteFuture();
   absl::Time last = absl::InfinitePast();
   for (uint32_t r : records) {
@@ -93,7 +111,7 @@ void AddSummary(const IdentityIndex& index,
     const int channel = record.channel;
     if (channel > 0 && channel < cxkit::v1::Channel_ARRAYSIZE)
       ++channel_counts[channel];
-    if (!record.source.empty()) sources.push_back(record.source);
+    if (!record.source.empty()) sources->push_back(record.source);
     if (record.has_observed) {
       first = std::min(first, record.observed);
       last = std::max(last, record.observed);
@@ -106,12 +124,12 @@ void AddSummary(const IdentityIndex& index,
     count->set_channel(static_cast<cxkit::v1::Channel>(c));
     count->set_records(channel_counts[c]);
   }
-  std::sort(sources.begin(), sources.end());
-  for (size_t i = 0; i < sources.size();) {
+  std::sort(sources->begin(), sources->end());
+  for (size_t i = 0; i < sources->size();) {
     size_t j = i;
-    while (j < sources.size() && sources[j] == sources[i]) ++j;
+    while (j < sources->size() && (*sources)[j] == (*sources)[i]) ++j;
     cxkit::v1::SourceCount* count = summary->add_source_counts();
-    count->set_source(std::string(sources[i]));
+    count->set_source((*sources)[i].data(), (*sources)[i].size());
     count->set_records(static_cast<uint32_t>(j - i));
     i = j;
   }
@@ -128,8 +146,7 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
                    const Clustering& clustering,
                    cxkit::v1::ResolveIdentitiesResponse* response) {
   std::vector<uint32_t> group_of_root;
-  const std::vector<std::vector<uint32_t>> groups =
-      GroupRecords(request, index, clustering, &group_of_root);
+  const RecordGroups groups = GroupRecords(index, clustering, &group_of_root);
   std::vector<ProfileIdentity> ids =
       AssignProfileIds(request, index.records, groups);
 
@@ -144,6 +161,7 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
 
   const Survivorship survivorship(request.policy());
   std::vector<Occurrence> scratch;
+  std::vector<absl::string_view> sources;
   uint32_t multi = 0, merged = 0;
   for (uint32_t g = 0; g < groups.size(); ++g) {
     CustomerProfile* profile = profile_of_group[g];
@@ -153,23 +171,30 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     }
     merged += profile->merged_profile_ids_size();
     multi += groups[g].size() > 1;
-    for (uint32_t r : groups[g])
-      profile->add_record_ids(std::string(index.records[r].id));
+    profile->mutable_record_ids()->Reserve(static_cast<int>(groups[g].size()));
+    for (uint32_t r : groups[g]) {
+      const absl::string_view id = index.records[r].id;
+      profile->add_record_ids()->assign(id.data(), id.size());
+    }
     AddIdentifiers(rules, index, groups[g], &scratch, profile);
     survivorship.ChooseAttributes(request, index.records, groups[g], profile);
-    AddSummary(index, groups[g], profile);
+    AddSummary(index, groups[g], &sources, profile);
   }
   for (const MadeLink& made : clustering.links) {
     CustomerProfile* profile =
         profile_of_group[group_of_root[clustering.root[made.record]]];
     const IdentityKey& key = index.keys[made.key];
     cxkit::v1::IdentityLink* link = profile->add_links();
-    link->set_record_id(std::string(index.records[made.record].id));
-    link->set_joined_record_id(
-        std::string(index.records[made.joined_record].id));
+    const absl::string_view record_id = index.records[made.record].id;
+    const absl::string_view joined_id = index.records[made.joined_record].id;
+    link->set_record_id(record_id.data(), record_id.size());
+    link->set_joined_record_id(joined_id.data(), joined_id.size());
     link->set_type(key.type);
-    link->set_custom_type(rules.rule(key.rule).custom_type);
-    link->set_namespace_(key.namespace_.data(), key.namespace_.size());
+    const std::string& custom_type = rules.rule(key.rule).custom_type;
+    if (!custom_type.empty()) link->set_custom_type(custom_type);
+    if (!key.namespace_.empty()) {
+      link->set_namespace_(key.namespace_.data(), key.namespace_.size());
+    }
     link->set_normalized_value(key.value.data(), key.value.size());
   }
   cxkit::v1::IdentityStats* stats = response->mutable_stats();

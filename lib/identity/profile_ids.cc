@@ -25,8 +25,7 @@ struct Claim {
 
 std::vector<ProfileIdentity> AssignProfileIds(
     const cxkit::v1::ResolveIdentitiesRequest& request,
-    const std::vector<RecordView>& records,
-    const std::vector<std::vector<uint32_t>>& groups) {
+    const std::vector<RecordView>& records, const RecordGroups& groups) {
   const auto& previous = request.previous_profiles();
   absl::flat_hash_map<absl::string_view, uint32_t> previous_of_record;
   absl::flat_hash_set<std::string> used;

@@ -7,10 +7,24 @@
 #include <string>
 #include <vector>
 
+#include "absl/types/span.h"
 #include "cxkit/v1/identity.pb.h"
 #include "lib/identity/identity_index.h"
 
 namespace cxkit::identity {
+
+// Records partitioned into groups (future profiles): group g is
+// records[begin[g] .. begin[g + 1]), sorted by record id.
+struct RecordGroups {
+  std::vector<uint32_t> begin{0};
+  std::vector<uint32_t> records;
+
+  uint32_t size() const { return static_cast<uint32_t>(begin.size() - 1); }
+  absl::Span<const uint32_t> operator[](uint32_t g) const {
+    return absl::MakeConstSpan(records.data() + begin[g],
+                               begin[g + 1] - begin[g]);
+  }
+};
 
 struct ProfileIdentity {
   std::string profile_id;
@@ -27,8 +41,7 @@ struct ProfileIdentity {
 // Deterministic and independent of the request's order.
 std::vector<ProfileIdentity> AssignProfileIds(
     const cxkit::v1::ResolveIdentitiesRequest& request,
-    const std::vector<RecordView>& records,
-    const std::vector<std::vector<uint32_t>>& groups);
+    const std::vector<RecordView>& records, const RecordGroups& groups);
 
 }  // namespace cxkit::identity
 
