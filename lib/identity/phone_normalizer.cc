@@ -4,15 +4,13 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include "absl/strings/str_cat.h"
+#include "lib/identity/phone_fast_path.h"
 
 namespace cxkit::identity {
 namespace {
 
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
-
-// libphonenumber rejects longer input anyway; the bound keeps the cache small.
-constexpr size_t kMaxRawPhoneBytes = 250;
 
 }  // namespace
 
@@ -48,26 +46,46 @@ absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
       return absl::InvalidArgumentError("not a phone number");
   }
   if (!util.IsPossibleNumber(number)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("impossible length for country code +",
-                     number.country_code()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "impossible length for country code +", number.country_code()));
   }
   e164->clear();
   util.Format(number, PhoneNumberUtil::E164, e164);
   return absl::OkStatus();
 }
 
+// Out of line, so that users need not link Abseil's hash tables themselves.
+PhoneNormalizer::PhoneNormalizer() = default;
+PhoneNormalizer::~PhoneNormalizer() = default;
+
 absl::Status PhoneNormalizer::Normalize(absl::string_view raw,
                                         absl::string_view region,
                                         std::string* e164) {
-  std::string key = absl::StrCat(region, "\x1f", raw);
-  auto it = cache_.find(key);
+  const bool canonical = CanonicalizePhone(raw, &canonical_);
+  if (canonical && NormalizeCanonicalPhone(canonical_, region, e164) ==
+                       FastPathResult::kNormalized) {
+    return absl::OkStatus();
+  }
+  if (raw.size() > kMaxRawPhoneBytes) {
+    return NormalizePhoneWithLibphonenumber(raw, region, e164);
+  }
+  // Spellings with the same canonical form get the same answer from
+  // libphonenumber (see phone_fast_path.h), so they share a cache entry; other
+  // values are cached as written.
+  key_.clear();
+  absl::StrAppend(&key_, region.size(), ":", region, canonical ? "=" : "~",
+                  canonical ? absl::string_view(canonical_) : raw);
+  auto it = cache_.find(key_);
   if (it == cache_.end()) {
+    ++reference_calls_;
     CachedResult result;
-    absl::Status status = NormalizePhoneWithLibphonenumber(raw, region, &result.value);
+    absl::Status status =
+        NormalizePhoneWithLibphonenumber(raw, region, &result.value);
     result.ok = status.ok();
     if (!status.ok()) result.value = std::string(status.message());
-    it = cache_.emplace(std::move(key), std::move(result)).first;
+    it = cache_.emplace(key_, std::move(result)).first;
+  } else {
+    ++cached_answers_;
   }
   if (!it->second.ok) return absl::InvalidArgumentError(it->second.value);
   *e164 = it->second.value;

@@ -1,8 +1,11 @@
 // Phone numbers to E.164.
 //
-// libphonenumber is the reference: a number is accepted when it parses and is a possible
-// number (length) for its country, and its normalized form is libphonenumber's E.164 output.
-// PhoneNormalizer adds a per-instance cache by (region, raw value) in front of it.
+// libphonenumber is the reference: a number is accepted when it parses and is a
+// possible number (length) for its country, and its normalized form is
+// libphonenumber's E.164 output. PhoneNormalizer gives the same results much
+// faster: a fast path that re-states libphonenumber's parsing for plainly
+// written numbers (phone_fast_path.h), and a per-instance cache of
+// libphonenumber's answers for the rest.
 
 #ifndef CXKIT_LIB_IDENTITY_PHONE_NORMALIZER_H_
 #define CXKIT_LIB_IDENTITY_PHONE_NORMALIZER_H_
@@ -15,28 +18,47 @@
 
 namespace cxkit::identity {
 
-// True when `region` is a CLDR region code libphonenumber knows ("RU", "DE", "US").
+// True when `region` is a CLDR region code libphonenumber knows ("RU", "DE",
+// "US").
 bool IsSupportedPhoneRegion(absl::string_view region);
 
-// The reference path: libphonenumber alone, no cache. On success stores the E.164 form of
-// `raw` (e.g. "8 (916) 123-45-67" in region "RU" -> "+79161234567") in `*e164`. `region` is used
-// when `raw` has no country code and may be empty otherwise. Thread-safe.
-// Errors: InvalidArgument saying why (no region, not a number, impossible length).
+// The reference path: libphonenumber alone, no cache. On success stores the
+// E.164 form of `raw` (e.g. "8 (916) 123-45-67" in region "RU" ->
+// "+79161234567") in `*e164`. `region` is used when `raw` has no country code
+// and may be empty otherwise. Thread-safe. Errors: InvalidArgument saying why
+// (no region, not a number, impossible length).
 absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
                                               absl::string_view region,
                                               std::string* e164);
 
-// Same results as NormalizePhoneWithLibphonenumber, faster on repeated values.
-// Not thread-safe: use one instance per thread or call.
+// Same results as NormalizePhoneWithLibphonenumber, for every input. Numbers
+// written with digits, spaces, "-", ".", "(", ")", "/" and a leading "+" take
+// the fast path (millions per second, no libphonenumber call) whenever it can
+// reproduce libphonenumber's steps; the rest, and all errors, go to
+// libphonenumber once per (region, canonical form) and are cached. Not
+// thread-safe: use one instance per thread or call. Memory grows with the
+// number of distinct values that needed libphonenumber.
+//
+// Example:
+//   PhoneNormalizer phones;
+//   std::string e164;
+//   absl::Status status = phones.Normalize("8 (916) 123-45-67", "RU", &e164);
+//   // status.ok(), e164 == "+79161234567"
 class PhoneNormalizer {
  public:
-  PhoneNormalizer() = default;
+  PhoneNormalizer();
+  ~PhoneNormalizer();
   PhoneNormalizer(const PhoneNormalizer&) = delete;
   PhoneNormalizer& operator=(const PhoneNormalizer&) = delete;
 
-  // See NormalizePhoneWithLibphonenumber.
+  // See NormalizePhoneWithLibphonenumber. `*e164` is left unchanged on error.
   absl::Status Normalize(absl::string_view raw, absl::string_view region,
                          std::string* e164);
+
+  // Calls that were answered by libphonenumber or by its cached answers, for
+  // tests and benchmarks.
+  size_t reference_calls() const { return reference_calls_; }
+  size_t cached_answers() const { return cached_answers_; }
 
  private:
   struct CachedResult {
@@ -44,6 +66,11 @@ class PhoneNormalizer {
     std::string value;  // E.164 when ok, else the error message
   };
   absl::flat_hash_map<std::string, CachedResult> cache_;
+  // Reused buffers, so that a call allocates nothing once they have grown.
+  std::string canonical_;
+  std::string key_;
+  size_t reference_calls_ = 0;
+  size_t cached_answers_ = 0;
 };
 
 }  // namespace cxkit::identity

@@ -1,0 +1,130 @@
+// cxkit-bench identity: generates contact records (not timed), runs
+// ResolveIdentities on them
+// --repeat times and reports the median run.
+
+#include <google/protobuf/arena.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "bench/cli/commands.h"
+#include "bench/cli/flags.h"
+#include "bench/cli/report.h"
+#include "bench/generator/traffic_generator.h"
+#include "cxkit/identity.h"
+
+namespace cxkit::bench {
+
+int RunIdentityCommand(const std::vector<std::string>& args) {
+  uint64_t records = 100000;
+  uint64_t seed = 1;
+  uint64_t repeat = 1;
+  uint64_t days = 1;
+  bool json = false;
+  FlagParser flags(
+      "identity",
+      "Resolves generated omnichannel contact records into customer "
+      "profiles\nwith cxkit::ResolveIdentities and reports records/s, "
+      "bytes/s and peak memory.");
+  flags.AddUint64("records", &records, 1, 10000000,
+                  "contact records to generate");
+  flags.AddUint64("seed", &seed, 0, UINT64_MAX, "generator seed");
+  flags.AddUint64("repeat", &repeat, 1, 1000,
+                  "timed runs; the median is reported");
+  flags.AddUint64("days", &days, 1, 3660, "days the records are spread over");
+  flags.AddBool("json", &json, "print one JSON object");
+  if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
+
+  google::protobuf::ArenaOptions arena_options;
+  arena_options.start_block_size = 1 << 16;
+  arena_options.max_block_size = 1 << 22;
+  google::protobuf::Arena arena(arena_options);
+  auto* request = google::protobuf::Arena::CreateMessage<
+      cxkit::v1::ResolveIdentitiesRequest>(&arena);
+  TrafficOptions options;
+  options.seed = seed;
+  options.records = records;
+  options.span_seconds = static_cast<int64_t>(days) * 24 * 60 * 60;
+  GenerateResolveIdentitiesRequest(options, request);
+  const uint64_t request_bytes = request->ByteSizeLong();
+  const uint64_t request_rss = CurrentRssBytes();
+
+  // One-time set-up of the process (libphonenumber's metadata and regular
+  // expressions), outside the timed runs: a call on a few records of another
+  // seed.
+  const Stopwatch init_timer;
+  {
+    cxkit::v1::ResolveIdentitiesRequest warm_up;
+    TrafficOptions warm_up_options;
+    warm_up_options.seed = seed + 1;
+    warm_up_options.records = 50;
+    GenerateResolveIdentitiesRequest(warm_up_options, &warm_up);
+    (void)cxkit::ResolveIdentities(warm_up);
+  }
+  const double init_seconds = init_timer.WallSeconds();
+
+  std::vector<double> seconds;
+  std::vector<double> cpu_seconds;
+  cxkit::v1::IdentityStats stats;
+  uint64_t profiles = 0;
+  for (uint64_t run = 0; run < repeat; ++run) {
+    const Stopwatch timer;
+    const cxkit::v1::ResolveIdentitiesResponse response =
+        cxkit::ResolveIdentities(*request);
+    const double wall = timer.WallSeconds();
+    const double cpu = timer.CpuSeconds();
+    if (response.status().code() != cxkit::v1::STATUS_CODE_OK) {
+      std::cerr << "cxkit-bench: ResolveIdentities failed: "
+                << response.status().message() << " ("
+                << response.status().field() << ")\n";
+      return kExitFailure;
+    }
+    seconds.push_back(wall);
+    cpu_seconds.push_back(cpu);
+    stats = response.stats();
+    profiles = static_cast<uint64_t>(response.profiles_size());
+  }
+  const double median = Median(seconds);
+  const double median_cpu = Median(cpu_seconds);
+  const double best = *std::min_element(seconds.begin(), seconds.end());
+  const uint64_t peak_rss = PeakRssBytes();
+
+  Report report;
+  report.AddString("benchmark", "identity");
+  report.AddUint("records", records);
+  report.AddUint("seed", seed);
+  report.AddUint("repeat", repeat);
+  report.AddUint("request_bytes", request_bytes);
+  report.AddDouble("init_seconds", init_seconds, "s");
+  report.AddDouble("seconds", median, "s");
+  report.AddDouble("best_seconds", best, "s");
+  report.AddDouble("cpu_seconds", median_cpu, "s");
+  report.AddDouble("records_per_cpu_second",
+                   static_cast<double>(records) / median_cpu, "records/s");
+  report.AddDouble("records_per_second", static_cast<double>(records) / median,
+                   "records/s");
+  report.AddDouble("bytes_per_second",
+                   static_cast<double>(request_bytes) / median, "B/s");
+  report.AddUint("peak_rss_bytes", peak_rss);
+  report.AddDouble("peak_rss_bytes_per_record",
+                   static_cast<double>(peak_rss) / static_cast<double>(records),
+                   "B");
+  report.AddUint("request_rss_bytes", request_rss);
+  report.AddDouble(
+      "resolve_rss_bytes_per_record",
+      static_cast<double>(peak_rss > request_rss ? peak_rss - request_rss : 0) /
+          static_cast<double>(records),
+      "B");
+  report.AddUint("profiles", profiles);
+  report.AddUint("multi_record_profiles", stats.multi_record_profiles());
+  report.AddUint("identifiers", stats.identifiers());
+  report.AddUint("identifiers_unparseable", stats.identifiers_unparseable());
+  report.AddUint("identifiers_blocked", stats.identifiers_blocked());
+  report.AddUint("hub_values", stats.hub_values());
+  report.AddUint("links_made", stats.links_made());
+  report.AddUint("links_rejected", stats.links_rejected());
+  std::cout << (json ? report.ToJson() + "\n" : report.ToText());
+  return kExitOk;
+}
+
+}  // namespace cxkit::bench
