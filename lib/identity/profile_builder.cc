@@ -18,6 +18,16 @@ using cxkit::v1::ContactRecord;
 using cxkit::v1::CustomerProfile;
 using cxkit::v1::ResolveIdentitiesRequest;
 
+// The first 8 bytes of `s`, zero-padded, as a big-endian integer: ordering by
+// it agrees with ordering the strings wherever the integers differ.
+uint64_t SortPrefix(absl::string_view s) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    prefix = (prefix << 8) | (i < s.size() ? static_cast<uint8_t>(s[i]) : 0);
+  }
+  return prefix;
+}
+
 // Groups of records by union-find root, in order of their first record in the
 // request, each sorted by record id.
 RecordGroups GroupRecords(const IdentityIndex& index,
@@ -150,14 +160,21 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
   std::vector<ProfileIdentity> ids =
       AssignProfileIds(request, index.records, groups);
 
-  std::vector<uint32_t> order(groups.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return ids[a].profile_id < ids[b].profile_id;
+  // Sorted by id; the first 8 bytes as a big-endian integer decide almost every
+  // comparison without touching the strings.
+  std::vector<std::pair<uint64_t, uint32_t>> order(groups.size());
+  for (uint32_t g = 0; g < groups.size(); ++g) {
+    order[g] = {SortPrefix(ids[g].profile_id), g};
+  }
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return ids[a.second].profile_id < ids[b.second].profile_id;
   });
   std::vector<CustomerProfile*> profile_of_group(groups.size());
   response->mutable_profiles()->Reserve(static_cast<int>(groups.size()));
-  for (uint32_t g : order) profile_of_group[g] = response->add_profiles();
+  for (const auto& [prefix, g] : order) {
+    profile_of_group[g] = response->add_profiles();
+  }
 
   const Survivorship survivorship(request.policy());
   std::vector<Occurrence> scratch;

@@ -21,6 +21,62 @@ struct Claim {
       records;  // how many of the previous profile's records the group holds
 };
 
+std::string DerivedId(absl::string_view first_record_id, int attempt) {
+  return absl::StrCat(
+      "p-", HashToHex(attempt == 0 ? StableHash64(first_record_id)
+                                   : StableHash64(absl::StrCat(first_record_id,
+                                                               "#", attempt))));
+}
+
+// Gives each group in `fresh` the id derived from its first record id. A clash
+// with a previous id or another derived id is astronomically rare, so the
+// common path neither sorts nor keeps strings; clashing groups are re-derived
+// in order of their first record ids, so the result does not depend on the
+// order of the request.
+void AssignDerivedIds(
+    const std::vector<RecordView>& records, const RecordGroups& groups,
+    const std::vector<uint32_t>& fresh,
+    const google::protobuf::RepeatedPtrField<cxkit::v1::KnownProfile>& previous,
+    std::vector<ProfileIdentity>* ids) {
+  auto first_id = [&](uint32_t g) { return records[groups[g][0]].id; };
+  absl::flat_hash_set<absl::string_view> previous_ids;
+  for (const auto& profile : previous)
+    previous_ids.insert(profile.profile_id());
+  absl::flat_hash_map<absl::string_view, uint32_t> owner;  // id -> group
+  owner.reserve(fresh.size());
+  std::vector<uint32_t> clashed;
+  for (uint32_t g : fresh) {
+    (*ids)[g].profile_id = DerivedId(first_id(g), 0);
+    const absl::string_view id = (*ids)[g].profile_id;
+    if (previous_ids.contains(id)) {
+      clashed.push_back(g);
+      continue;
+    }
+    auto [it, inserted] = owner.try_emplace(id, g);
+    if (inserted) continue;
+    // The smaller first record id keeps the id; the other re-derives. Keys view
+    // the owner's string, so a new owner is re-inserted.
+    if (first_id(g) < first_id(it->second)) {
+      clashed.push_back(it->second);
+      owner.erase(it);
+      owner.try_emplace((*ids)[g].profile_id, g);
+    } else {
+      clashed.push_back(g);
+    }
+  }
+  std::sort(clashed.begin(), clashed.end(),
+            [&](uint32_t a, uint32_t b) { return first_id(a) < first_id(b); });
+  for (uint32_t g : clashed) {
+    std::string id;
+    for (int attempt = 1;; ++attempt) {
+      id = DerivedId(first_id(g), attempt);
+      if (!previous_ids.contains(id) && !owner.contains(id)) break;
+    }
+    (*ids)[g].profile_id = std::move(id);
+    owner.try_emplace((*ids)[g].profile_id, g);
+  }
+}
+
 }  // namespace
 
 std::vector<ProfileIdentity> AssignProfileIds(
@@ -28,9 +84,7 @@ std::vector<ProfileIdentity> AssignProfileIds(
     const std::vector<RecordView>& records, const RecordGroups& groups) {
   const auto& previous = request.previous_profiles();
   absl::flat_hash_map<absl::string_view, uint32_t> previous_of_record;
-  absl::flat_hash_set<std::string> used;
   for (int p = 0; p < previous.size(); ++p) {
-    used.insert(previous[p].profile_id());
     for (const std::string& id : previous[p].record_ids()) {
       previous_of_record.try_emplace(id, static_cast<uint32_t>(p));
     }
@@ -89,20 +143,7 @@ std::vector<ProfileIdentity> AssignProfileIds(
     std::sort(ids[g].merged_profile_ids.begin(),
               ids[g].merged_profile_ids.end());
   }
-  // New ids in the order of the groups' first record ids, so clashes resolve
-  // the same way whatever the request's order.
-  std::sort(fresh.begin(), fresh.end(),
-            [&](uint32_t a, uint32_t b) { return first_id(a) < first_id(b); });
-  for (uint32_t g : fresh) {
-    std::string id = absl::StrCat("p-", HashToHex(StableHash64(first_id(g))));
-    for (int attempt = 1; used.contains(id); ++attempt) {
-      id = absl::StrCat(
-          "p-",
-          HashToHex(StableHash64(absl::StrCat(first_id(g), "#", attempt))));
-    }
-    used.insert(id);
-    ids[g].profile_id = std::move(id);
-  }
+  AssignDerivedIds(records, groups, fresh, previous, &ids);
   return ids;
 }
 
