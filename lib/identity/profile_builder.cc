@@ -149,6 +149,23 @@ void AddSummary(const IdentityIndex& index, absl::Span<const uint32_t> records,
   }
 }
 
+void AddLink(const IdentifierRules& rules, const IdentityIndex& index,
+             const MadeLink& made, CustomerProfile* profile) {
+  const IdentityKey& key = index.keys[made.key];
+  cxkit::v1::IdentityLink* link = profile->add_links();
+  const absl::string_view record_id = index.records[made.record].id;
+  const absl::string_view joined_id = index.records[made.joined_record].id;
+  link->set_record_id(record_id.data(), record_id.size());
+  link->set_joined_record_id(joined_id.data(), joined_id.size());
+  link->set_type(key.type);
+  const std::string& custom_type = rules.rule(key.rule).custom_type;
+  if (!custom_type.empty()) link->set_custom_type(custom_type);
+  if (!key.namespace_.empty()) {
+    link->set_namespace_(key.namespace_.data(), key.namespace_.size());
+  }
+  link->set_normalized_value(key.value.data(), key.value.size());
+}
+
 }  // namespace
 
 void BuildProfiles(const ResolveIdentitiesRequest& request,
@@ -170,18 +187,30 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     if (a.first != b.first) return a.first < b.first;
     return ids[a.second].profile_id < ids[b.second].profile_id;
   });
-  std::vector<CustomerProfile*> profile_of_group(groups.size());
-  response->mutable_profiles()->Reserve(static_cast<int>(groups.size()));
-  for (const auto& [prefix, g] : order) {
-    profile_of_group[g] = response->add_profiles();
+  // Links grouped by profile, in the order they were made, so each profile is
+  // written in one go while its records are in cache.
+  std::vector<uint32_t> links_begin(groups.size() + 1, 0);
+  for (const MadeLink& made : clustering.links) {
+    ++links_begin[group_of_root[clustering.root[made.record]] + 1];
+  }
+  std::partial_sum(links_begin.begin(), links_begin.end(), links_begin.begin());
+  std::vector<uint32_t> links(clustering.links.size());
+  {
+    std::vector<uint32_t> fill(links_begin.begin(), links_begin.end() - 1);
+    for (uint32_t i = 0; i < clustering.links.size(); ++i) {
+      const MadeLink& made = clustering.links[i];
+      links[fill[group_of_root[clustering.root[made.record]]]++] = i;
+    }
   }
 
-  const Survivorship survivorship(request.policy());
+  Survivorship survivorship(request.policy());
   std::vector<Occurrence> scratch;
   std::vector<absl::string_view> sources;
   uint32_t multi = 0, merged = 0;
-  for (uint32_t g = 0; g < groups.size(); ++g) {
-    CustomerProfile* profile = profile_of_group[g];
+  response->mutable_profiles()->Reserve(static_cast<int>(groups.size()));
+  // Profiles are written in output order, so the response grows sequentially.
+  for (const auto& [prefix, g] : order) {
+    CustomerProfile* profile = response->add_profiles();
     profile->set_profile_id(std::move(ids[g].profile_id));
     for (std::string& id : ids[g].merged_profile_ids) {
       profile->add_merged_profile_ids(std::move(id));
@@ -196,23 +225,9 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     AddIdentifiers(rules, index, groups[g], &scratch, profile);
     survivorship.ChooseAttributes(request, index.records, groups[g], profile);
     AddSummary(index, groups[g], &sources, profile);
-  }
-  for (const MadeLink& made : clustering.links) {
-    CustomerProfile* profile =
-        profile_of_group[group_of_root[clustering.root[made.record]]];
-    const IdentityKey& key = index.keys[made.key];
-    cxkit::v1::IdentityLink* link = profile->add_links();
-    const absl::string_view record_id = index.records[made.record].id;
-    const absl::string_view joined_id = index.records[made.joined_record].id;
-    link->set_record_id(record_id.data(), record_id.size());
-    link->set_joined_record_id(joined_id.data(), joined_id.size());
-    link->set_type(key.type);
-    const std::string& custom_type = rules.rule(key.rule).custom_type;
-    if (!custom_type.empty()) link->set_custom_type(custom_type);
-    if (!key.namespace_.empty()) {
-      link->set_namespace_(key.namespace_.data(), key.namespace_.size());
+    for (uint32_t l = links_begin[g]; l < links_begin[g + 1]; ++l) {
+      AddLink(rules, index, clustering.links[links[l]], profile);
     }
-    link->set_normalized_value(key.value.data(), key.value.size());
   }
   cxkit::v1::IdentityStats* stats = response->mutable_stats();
   stats->set_profiles(static_cast<uint32_t>(groups.size()));

@@ -12,15 +12,8 @@ namespace {
 
 using cxkit::v1::SurvivorshipStrategy;
 
-struct Candidate {
-  absl::string_view name;
-  absl::string_view value;
-  uint32_t record;
-  absl::Time observed;
-  absl::string_view record_id;
-};
-
 // "a is more recent than b": later observation, then smaller record id.
+template <typename Candidate>
 bool MoreRecent(const Candidate& a, const Candidate& b) {
   if (a.observed != b.observed) return a.observed > b.observed;
   return a.record_id < b.record_id;
@@ -61,8 +54,9 @@ uint32_t Survivorship::SourceRank(absl::string_view source) const {
 void Survivorship::ChooseAttributes(
     const cxkit::v1::ResolveIdentitiesRequest& request,
     const std::vector<RecordView>& views, absl::Span<const uint32_t> records,
-    cxkit::v1::CustomerProfile* profile) const {
-  std::vector<Candidate> candidates;
+    cxkit::v1::CustomerProfile* profile) {
+  std::vector<Candidate>& candidates = candidates_;
+  candidates.clear();
   for (uint32_t r : records) {
     const cxkit::v1::ContactRecord& record = request.records(r);
     if (record.attributes().empty()) continue;
@@ -102,9 +96,10 @@ void Survivorship::ChooseAttributes(
       }
     }
     cxkit::v1::ProfileAttribute* attribute = profile->add_attributes();
-    attribute->set_name(std::string(candidates[best].name));
-    attribute->set_value(std::string(candidates[best].value));
-    attribute->set_record_id(std::string(candidates[best].record_id));
+    const Candidate& chosen = candidates[best];
+    attribute->set_name(chosen.name.data(), chosen.name.size());
+    attribute->set_value(chosen.value.data(), chosen.value.size());
+    attribute->set_record_id(chosen.record_id.data(), chosen.record_id.size());
     attribute->set_strategy(strategy);
     i = end;
   }

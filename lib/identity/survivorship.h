@@ -5,16 +5,18 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "cxkit/v1/identity.pb.h"
 #include "lib/identity/identity_index.h"
 
 namespace cxkit::identity {
 
-// The policy's survivorship settings, looked up per attribute. Immutable;
-// thread-compatible.
+// The policy's survivorship settings, looked up per attribute. Keeps scratch
+// space between calls, so use one instance per thread.
 class Survivorship {
  public:
   explicit Survivorship(const cxkit::v1::IdentityPolicy& policy);
@@ -25,9 +27,17 @@ class Survivorship {
   void ChooseAttributes(const cxkit::v1::ResolveIdentitiesRequest& request,
                         const std::vector<RecordView>& views,
                         absl::Span<const uint32_t> records,
-                        cxkit::v1::CustomerProfile* profile) const;
+                        cxkit::v1::CustomerProfile* profile);
 
  private:
+  struct Candidate {
+    absl::string_view name;
+    absl::string_view value;
+    uint32_t record;
+    absl::Time observed;
+    absl::string_view record_id;
+  };
+
   cxkit::v1::SurvivorshipStrategy StrategyFor(
       absl::string_view attribute) const;
   uint32_t SourceRank(absl::string_view source) const;
@@ -35,6 +45,7 @@ class Survivorship {
   absl::flat_hash_map<std::string, cxkit::v1::SurvivorshipStrategy> strategies_;
   cxkit::v1::SurvivorshipStrategy default_strategy_;
   absl::flat_hash_map<std::string, uint32_t> source_rank_;
+  std::vector<Candidate> candidates_;  // scratch, reused across profiles
 };
 
 }  // namespace cxkit::identity
