@@ -16,6 +16,10 @@ namespace cxkit {
 // platforms.
 uint64_t StableHash64(absl::string_view bytes);
 
+// XXH3-64 of `bytes` with `seed`; chain calls to hash several fields without
+// concatenating them: StableHash64(b, StableHash64(a)).
+uint64_t StableHash64(absl::string_view bytes, uint64_t seed);
+
 // 16 lowercase hex digits of `hash`, zero-padded.
 std::string HashToHex(uint64_t hash);
 

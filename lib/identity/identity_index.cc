@@ -33,10 +33,12 @@ class KeyInterner {
   // new.
   uint32_t Intern(uint32_t rule, IdentifierType type, absl::string_view custom,
                   absl::string_view ns, absl::string_view value) {
-    bytes_.clear();
-    bytes_.push_back(static_cast<char>(type));
-    absl::StrAppend(&bytes_, custom, "\x1f", ns, "\x1f", value);
-    const Probe probe{StableHash64(bytes_), rule, ns, value};
+    // Type, custom type and namespace seed the hash of the value, so no bytes
+    // are concatenated; the usual empty custom type and namespace cost nothing.
+    uint64_t seed = static_cast<uint64_t>(type);
+    if (!custom.empty()) seed = StableHash64(custom, seed);
+    if (!ns.empty()) seed = StableHash64(ns, ~seed);
+    const Probe probe{StableHash64(value, seed), rule, ns, value};
     auto it = ids_.find(probe);
     if (it != ids_.end()) return *it;
     const uint32_t id = static_cast<uint32_t>(keys_->size());
@@ -86,7 +88,6 @@ class KeyInterner {
   std::vector<IdentityKey>* keys_;
   google::protobuf::Arena* storage_;
   absl::flat_hash_set<uint32_t, Hash, Eq> ids_;
-  std::string bytes_;
 };
 
 // Checks the record as a whole; false (with an ERROR issue) when it must be
