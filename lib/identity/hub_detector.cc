@@ -103,10 +103,7 @@ void DetectHubs(const cxkit::v1::HubDetection& options,
     key.hub = true;
     const ResolvedRule& crowded = rules.rule(crowding.rule);
     cxkit::v1::HubValue* hub = response->add_hub_values();
-    hub->set_type(key.type);
-    hub->set_custom_type(rules.rule(key.rule).custom_type);
-    hub->set_namespace_(key.namespace_.data(), key.namespace_.size());
-    hub->set_normalized_value(key.value.data(), key.value.size());
+    SetKeyFields(key, rules, hub);
     hub->set_record_count(static_cast<uint32_t>(index->RecordsOf(k).size()));
     hub->set_crowded_type(crowded.type);
     hub->set_crowded_custom_type(crowded.custom_type);

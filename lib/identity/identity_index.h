@@ -80,6 +80,21 @@ struct IdentityIndex {
   }
 };
 
+// Writes the type, custom type, namespace and normalized value of `key` into
+// any response message that has those four fields (ProfileIdentifier,
+// IdentityLink, RejectedLink, HubValue); empty strings are left unset.
+template <typename Message>
+void SetKeyFields(const IdentityKey& key, const IdentifierRules& rules,
+                  Message* message) {
+  message->set_type(key.type);
+  const std::string& custom_type = rules.rule(key.rule).custom_type;
+  if (!custom_type.empty()) message->set_custom_type(custom_type);
+  if (!key.namespace_.empty()) {
+    message->set_namespace_(key.namespace_.data(), key.namespace_.size());
+  }
+  message->set_normalized_value(key.value.data(), key.value.size());
+}
+
 // Normalizes every identifier of `request` (already validated) and builds the
 // index. Unusable values become WARNING issues, unusable records ERROR issues,
 // appended to `response->record_issues`; identifier counts go to

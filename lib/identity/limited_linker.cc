@@ -61,10 +61,7 @@ void AddRejection(const cxkit::v1::ResolveIdentitiesRequest& request,
   cxkit::v1::RejectedLink* rejected = response->add_rejected_links();
   rejected->set_record_id(request.records(record).id());
   rejected->set_profile_record_id(request.records(profile_record).id());
-  rejected->set_type(key.type);
-  rejected->set_custom_type(rules.rule(key.rule).custom_type);
-  rejected->set_namespace_(key.namespace_.data(), key.namespace_.size());
-  rejected->set_normalized_value(key.value.data(), key.value.size());
+  SetKeyFields(key, rules, rejected);
   rejected->set_limited_type(limited.type);
   rejected->set_limited_custom_type(limited.custom_type);
   rejected->set_limit(limited.max_per_profile);

@@ -89,13 +89,7 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
     if (o.key != current_key) {
       const IdentityKey& key = index.keys[o.key];
       current = profile->add_identifiers();
-      current->set_type(key.type);
-      const std::string& custom_type = rules.rule(key.rule).custom_type;
-      if (!custom_type.empty()) current->set_custom_type(custom_type);
-      if (!key.namespace_.empty()) {
-        current->set_namespace_(key.namespace_.data(), key.namespace_.size());
-      }
-      current->set_normalized_value(key.value.data(), key.value.size());
+      SetKeyFields(key, rules, current);
       current->set_hub(key.hub);
       current_key = o.key;
     }
@@ -157,13 +151,7 @@ void AddLink(const IdentifierRules& rules, const IdentityIndex& index,
   const absl::string_view joined_id = index.records[made.joined_record].id;
   link->set_record_id(record_id.data(), record_id.size());
   link->set_joined_record_id(joined_id.data(), joined_id.size());
-  link->set_type(key.type);
-  const std::string& custom_type = rules.rule(key.rule).custom_type;
-  if (!custom_type.empty()) link->set_custom_type(custom_type);
-  if (!key.namespace_.empty()) {
-    link->set_namespace_(key.namespace_.data(), key.namespace_.size());
-  }
-  link->set_normalized_value(key.value.data(), key.value.size());
+  SetKeyFields(key, rules, link);
 }
 
 }  // namespace
