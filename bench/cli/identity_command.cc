@@ -5,8 +5,8 @@
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
-#include <memory>
 #include <iostream>
+#include <memory>
 
 #include "bench/cli/commands.h"
 #include "bench/cli/flags.h"
@@ -34,6 +34,10 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
                   "timed runs; the median is reported");
   flags.AddUint64("days", &days, 1, 3660, "days the records are spread over");
   flags.AddBool("json", &json, "print one JSON object");
+  bool assignments_only = false;
+  flags.AddBool("assignments-only", &assignments_only,
+                "omit identifiers, links, attributes and summaries from the "
+                "profiles (request.output), as a bulk re-resolution would");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
   google::protobuf::ArenaOptions arena_options;
@@ -47,6 +51,13 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   options.records = records;
   options.span_seconds = static_cast<int64_t>(days) * 24 * 60 * 60;
   GenerateResolveIdentitiesRequest(options, request);
+  if (assignments_only) {
+    cxkit::v1::ProfileOutput* output = request->mutable_output();
+    output->set_omit_identifiers(true);
+    output->set_omit_links(true);
+    output->set_omit_attributes(true);
+    output->set_omit_summary(true);
+  }
   const uint64_t request_bytes = request->ByteSizeLong();
   const uint64_t request_rss = CurrentRssBytes();
 
@@ -102,6 +113,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   report.AddString("benchmark", "identity");
   report.AddUint("records", records);
   report.AddUint("seed", seed);
+  report.AddString("output", assignments_only ? "assignments-only" : "full");
   report.AddUint("repeat", repeat);
   report.AddUint("request_bytes", request_bytes);
   report.AddDouble("init_seconds", init_seconds, "s");

@@ -191,6 +191,7 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     }
   }
 
+  const cxkit::v1::ProfileOutput& output = request.output();
   Survivorship survivorship(request.policy());
   std::vector<Occurrence> scratch;
   std::vector<absl::string_view> sources;
@@ -210,11 +211,17 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
       const absl::string_view id = index.records[r].id;
       profile->add_record_ids()->assign(id.data(), id.size());
     }
-    AddIdentifiers(rules, index, groups[g], &scratch, profile);
-    survivorship.ChooseAttributes(request, index.records, groups[g], profile);
-    AddSummary(index, groups[g], &sources, profile);
-    for (uint32_t l = links_begin[g]; l < links_begin[g + 1]; ++l) {
-      AddLink(rules, index, clustering.links[links[l]], profile);
+    if (!output.omit_identifiers()) {
+      AddIdentifiers(rules, index, groups[g], &scratch, profile);
+    }
+    if (!output.omit_attributes()) {
+      survivorship.ChooseAttributes(request, index.records, groups[g], profile);
+    }
+    if (!output.omit_summary()) AddSummary(index, groups[g], &sources, profile);
+    if (!output.omit_links()) {
+      for (uint32_t l = links_begin[g]; l < links_begin[g + 1]; ++l) {
+        AddLink(rules, index, clustering.links[links[l]], profile);
+      }
     }
   }
   cxkit::v1::IdentityStats* stats = response->mutable_stats();

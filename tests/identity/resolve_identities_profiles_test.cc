@@ -150,3 +150,28 @@ TEST(ResolveIdentitiesProfiles, SummaryCountsChannelsSourcesAndTimes) {
 
 }  // namespace
 }  // namespace cxkit
+
+namespace cxkit {
+namespace {
+
+TEST(ResolveIdentitiesProfiles, OutputOptionsOmitEvidenceButKeepAssignments) {
+  v1::ResolveIdentitiesRequest request = ThreeSightingsOfAnna();
+  const v1::ResolveIdentitiesResponse full = ResolveIdentities(request);
+  request.mutable_output()->set_omit_identifiers(true);
+  request.mutable_output()->set_omit_links(true);
+  request.mutable_output()->set_omit_attributes(true);
+  request.mutable_output()->set_omit_summary(true);
+  const v1::ResolveIdentitiesResponse lean = ResolveIdentities(request);
+  ASSERT_EQ(lean.profiles_size(), 1);
+  const v1::CustomerProfile& profile = lean.profiles(0);
+  EXPECT_EQ(profile.profile_id(), full.profiles(0).profile_id());
+  EXPECT_THAT(profile.record_ids(), ElementsAre("call", "chat", "crm"));
+  EXPECT_EQ(profile.identifiers_size(), 0);
+  EXPECT_EQ(profile.links_size(), 0);
+  EXPECT_EQ(profile.attributes_size(), 0);
+  EXPECT_FALSE(profile.has_summary());
+  EXPECT_EQ(lean.stats().links_made(), 2u);
+}
+
+}  // namespace
+}  // namespace cxkit
