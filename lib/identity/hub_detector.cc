@@ -23,10 +23,10 @@ struct Crowding {
   uint32_t allowed;
 };
 
-// The first limited rule (by rule index) of which the records of `key` hold
-// more distinct values than allowed. A single record holding several values of
-// a rule vouches for them itself, so the allowance is at least the most any one
-// of the records holds.
+// The first limited rule (by type, custom type) of which the records of `key`
+// hold more distinct values than allowed. A single record holding several
+// values of a rule vouches for them itself, so the allowance is at least the
+// most any one of the records holds.
 bool FindCrowding(uint32_t key, double tolerance, const IdentifierRules& rules,
                   const IdentityIndex& index, HubScratch* scratch,
                   Crowding* out) {
@@ -41,35 +41,45 @@ bool FindCrowding(uint32_t key, double tolerance, const IdentifierRules& rules,
       scratch->values.emplace_back(rule, o.key);
       scratch->record_rules.push_back(rule);
     }
+    // Run lengths of the sorted rules: how many values of each rule this one
+    // record holds by itself.
     std::sort(scratch->record_rules.begin(), scratch->record_rules.end());
-    for (size_t i = 1; i < scratch->record_rules.size(); ++i) {
-      if (scratch->record_rules[i] != scratch->record_rules[i - 1]) continue;
-      const uint32_t rule = scratch->record_rules[i];
-      const uint32_t in_record = static_cast<uint32_t>(std::count(
-          scratch->record_rules.begin(), scratch->record_rules.end(), rule));
-      uint32_t& most = scratch->most_in_one_record[rule];
-      most = std::max(most, in_record);
+    for (size_t i = 0; i < scratch->record_rules.size();) {
+      size_t j = i;
+      while (j < scratch->record_rules.size() &&
+             scratch->record_rules[j] == scratch->record_rules[i]) {
+        ++j;
+      }
+      uint32_t& most = scratch->most_in_one_record[scratch->record_rules[i]];
+      most = std::max(most, static_cast<uint32_t>(j - i));
+      i = j;
     }
   }
   auto& values = scratch->values;
+  bool crowded = false;
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());
   for (size_t i = 0; i < values.size();) {
     size_t j = i;
     while (j < values.size() && values[j].first == values[i].first) ++j;
     const uint32_t rule = values[i].first;
-    uint32_t allowed = static_cast<uint32_t>(
-        std::floor(rules.rule(rule).max_per_profile * tolerance));
+    // Validation bounds tolerance to [0, 1e6], so the product fits a double
+    // exactly enough; it is clamped before the cast.
+    const double scaled =
+        std::floor(rules.rule(rule).max_per_profile * tolerance);
+    uint32_t allowed = static_cast<uint32_t>(std::min(scaled, 4294967295.0));
     auto most = scratch->most_in_one_record.find(rule);
-    if (most != scratch->most_in_one_record.end())
+    if (most != scratch->most_in_one_record.end()) {
       allowed = std::max(allowed, most->second);
-    if (j - i > allowed) {
+    }
+    // Of several crowded rules, the first by (type, custom type) is reported.
+    if (j - i > allowed && (!crowded || rules.RuleLess(rule, out->rule))) {
       *out = Crowding{rule, static_cast<uint32_t>(j - i), allowed};
-      return true;
+      crowded = true;
     }
     i = j;
   }
-  return false;
+  return crowded;
 }
 
 }  // namespace

@@ -114,7 +114,7 @@ absl::StatusOr<IdentifierRules> IdentifierRules::Create(
     const std::string field = IndexedField("policy.rules", i);
     const IdentifierType type = rule.type();
     if (type == cxkit::v1::IDENTIFIER_TYPE_UNSPECIFIED ||
-        type > kLastBuiltInType) {
+        !cxkit::v1::IdentifierType_IsValid(type)) {
       return InvalidField(field + ".type",
                           "a rule needs a known identifier type");
     }

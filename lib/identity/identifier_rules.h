@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -46,6 +47,13 @@ class IdentifierRules {
                     absl::string_view custom_type);
 
   const ResolvedRule& rule(uint32_t index) const { return rules_[index]; }
+
+  // Orders rules by (type, custom type): the order in which problems with
+  // several rules are reported, independent of the order of policy.rules.
+  bool RuleLess(uint32_t a, uint32_t b) const {
+    return std::tie(rules_[a].type, rules_[a].custom_type) <
+           std::tie(rules_[b].type, rules_[b].custom_type);
+  }
   uint32_t size() const { return static_cast<uint32_t>(rules_.size()); }
 
   // True when `key` of rule `index` is blocked by the built-in list, the rule's

@@ -3,53 +3,49 @@
 #include <algorithm>
 #include <tuple>
 
-#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "lib/common/union_find.h"
+#include "lib/identity/limited_value_set.h"
 
 namespace cxkit::identity {
 namespace {
-
-// The distinct limited values a group holds, as sorted (rule << 32 | key).
-using LimitedValues = absl::InlinedVector<uint64_t, 4>;
-
-uint64_t Entry(uint32_t rule, uint32_t key) {
-  return (static_cast<uint64_t>(rule) << 32) | key;
-}
-uint32_t RuleOf(uint64_t entry) { return static_cast<uint32_t>(entry >> 32); }
 
 struct Violation {
   uint32_t rule;
   uint32_t count;
 };
 
-// Merges `a` and `b` into `merged`; returns false with the first violated rule
-// when the union holds more values of a rule than its limit and more than
-// either side alone.
-bool MergeWithinLimits(const LimitedValues& a, const LimitedValues& b,
-                       const IdentifierRules& rules, LimitedValues* merged,
-                       Violation* violation) {
-  merged->clear();
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(),
-                 std::back_inserter(*merged));
-  auto count_rule = [](const LimitedValues& v, uint32_t rule) {
-    uint32_t c = 0;
-    for (uint64_t e : v) c += RuleOf(e) == rule;
-    return c;
-  };
-  for (size_t i = 0; i < merged->size();) {
-    const uint32_t rule = RuleOf((*merged)[i]);
-    size_t j = i;
-    while (j < merged->size() && RuleOf((*merged)[j]) == rule) ++j;
-    const uint32_t count = static_cast<uint32_t>(j - i);
-    if (count > rules.rule(rule).max_per_profile &&
-        count > std::max(count_rule(a, rule), count_rule(b, rule))) {
-      *violation = Violation{rule, count};
-      return false;
+// Checks whether the groups holding `small` and `large` may join: false, with
+// the first violated rule by (type, custom type), when the union would hold
+// more values of a rule than its limit and more than either side alone.
+// Costs O(|small| log |large|).
+bool MayJoin(const LimitedValueSet& small, const LimitedValueSet& large,
+             const IdentifierRules& rules, Violation* violation) {
+  bool violated = false;
+  uint32_t current_rule = UINT32_MAX;
+  uint32_t added = 0;
+  auto check = [&](uint32_t rule) {
+    const uint32_t in_small = small.CountOf(rule);
+    const uint32_t in_large = large.CountOf(rule);
+    const uint32_t total = in_large + added;
+    if (total > rules.rule(rule).max_per_profile &&
+        total > std::max(in_small, in_large) &&
+        (!violated || rules.RuleLess(rule, violation->rule))) {
+      *violation = Violation{rule, total};
+      violated = true;
     }
-    i = j;
-  }
-  return true;
+  };
+  small.ForEach([&](uint64_t entry) {
+    const uint32_t rule = LimitedValueSet::RuleOf(entry);
+    if (rule != current_rule) {
+      if (current_rule != UINT32_MAX) check(current_rule);
+      current_rule = rule;
+      added = 0;
+    }
+    added += !large.contains(entry);
+  });
+  if (current_rule != UINT32_MAX) check(current_rule);
+  return !violated;
 }
 
 void AddRejection(const cxkit::v1::ResolveIdentitiesRequest& request,
@@ -80,15 +76,14 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
                        const IdentifierRules& rules, const IdentityIndex& index,
                        cxkit::v1::ResolveIdentitiesResponse* response) {
   const uint32_t n = static_cast<uint32_t>(request.records_size());
-  std::vector<LimitedValues> values(n);
+  std::vector<LimitedValueSet> values(n);
   for (uint32_t r = 0; r < n; ++r) {
     for (const Occurrence& o : index.OccurrencesOf(r)) {
       const IdentityKey& key = index.keys[o.key];
       if (!key.hub && rules.rule(key.rule).max_per_profile > 0) {
-        values[r].push_back(Entry(key.rule, o.key));
+        values[r].Insert(LimitedValueSet::Entry(key.rule, o.key));
       }
     }
-    std::sort(values[r].begin(), values[r].end());
   }
 
   std::vector<uint32_t> linking_keys;
@@ -109,7 +104,6 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
 
   UnionFind groups(n);
   Clustering clustering;
-  LimitedValues merged;
   uint32_t rejected = 0;
   for (uint32_t k : linking_keys) {
     absl::Span<const uint32_t> records = index.RecordsOf(k);
@@ -118,17 +112,20 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
       const uint32_t a = groups.Find(anchor);
       const uint32_t b = groups.Find(records[i]);
       if (a == b) continue;
+      LimitedValueSet* small = &values[a];
+      LimitedValueSet* large = &values[b];
+      if (small->size() > large->size()) std::swap(small, large);
       Violation violation;
-      if (!MergeWithinLimits(values[a], values[b], rules, &merged,
-                             &violation)) {
+      if (!MayJoin(*small, *large, rules, &violation)) {
         AddRejection(request, rules, index.keys[k], records[i], anchor,
                      violation, response);
         ++rejected;
         continue;
       }
+      small->ForEach([&](uint64_t entry) { large->Insert(entry); });
+      small->Clear();
       const uint32_t root = groups.UnionRoots(a, b);
-      values[root].swap(merged);
-      values[root == a ? b : a].clear();
+      if (large != &values[root]) large->Swap(values[root]);
       clustering.links.push_back(MadeLink{records[i], anchor, k});
     }
   }

@@ -32,7 +32,8 @@ struct Clustering {
 // the joined group would hold more distinct values of a limited type than its
 // max_per_profile, unless neither side adds one. Hubs and blocked values do not
 // count towards limits. The result does not depend on the request's order.
-// Time: O(links * values per group of limited types).
+// Time: O(n log^2 n) in the number of limited values: the smaller value set is
+// merged into the larger.
 Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
                        const IdentifierRules& rules, const IdentityIndex& index,
                        cxkit::v1::ResolveIdentitiesResponse* response);

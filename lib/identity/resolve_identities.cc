@@ -54,6 +54,10 @@ void ResolveIdentitiesInto(const ResolveIdentitiesRequest& request,
   } catch (const std::exception& e) {
     response->Clear();
     ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
+  } catch (...) {
+    response->Clear();
+    ToProtoStatus(absl::InternalError("unknown exception resolving identities"),
+                  response->mutable_status());
   }
 }
 

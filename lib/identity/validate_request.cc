@@ -51,9 +51,9 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
                    limits.max_blocked_patterns());
   }
   const double tolerance = policy.hub_detection().tolerance();
-  if (std::isnan(tolerance) || tolerance < 0) {
+  if (!std::isfinite(tolerance) || tolerance < 0 || tolerance > 1e6) {
     return InvalidField("policy.hub_detection.tolerance",
-                        "must be a number >= 0");
+                        "must be a number in [0, 1e6]");
   }
   if (!cxkit::v1::SurvivorshipStrategy_IsValid(policy.default_survivorship())) {
     return InvalidField("policy.default_survivorship", "unknown strategy");

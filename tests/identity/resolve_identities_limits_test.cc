@@ -140,5 +140,67 @@ TEST(ResolveIdentitiesLimits,
   EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"crm-export", "order"}));
 }
 
+TEST(ResolveIdentitiesLimits, ToleranceBelowOneStillAllowsWhatOneRecordHolds) {
+  v1::ResolveIdentitiesRequest request;
+  request.mutable_policy()->mutable_hub_detection()->set_tolerance(0.5);
+  AddRecord(&request, "a", {{kCrm, "c-1"}, {kEmail, "anna@mail.ru"}});
+  AddRecord(&request, "b", {{kCrm, "c-1"}, {kEmail, "anna@mail.ru"}});
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_EQ(response.hub_values_size(), 0);
+  EXPECT_THAT(ProfileRecords(response), ElementsAre(V{"a", "b"}));
+}
+
+// Two limited custom types are broken at once; the one reported is the first
+// by (type, custom type), whatever the order of the policy's rules.
+TEST(ResolveIdentitiesLimits, ReportedViolationDoesNotDependOnRuleOrder) {
+  auto make = [](bool b_first) {
+    v1::ResolveIdentitiesRequest request;
+    request.mutable_policy()->mutable_hub_detection()->set_disabled(true);
+    for (const char* name : b_first ? std::vector<const char*>{"b", "a"}
+                                    : std::vector<const char*>{"a", "b"}) {
+      v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+      rule->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+      rule->set_custom_type(name);
+      rule->set_max_per_profile(1);
+    }
+    for (const char* id : {"r1", "r2"}) {
+      v1::ContactRecord* record =
+          AddRecord(&request, id, {{kEmail, "x@mail.ru"}});
+      for (const char* name : {"a", "b"}) {
+        v1::Identifier* custom = record->add_identifiers();
+        custom->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+        custom->set_custom_type(name);
+        custom->set_value(std::string(id) + name);
+      }
+    }
+    return ResolveIdentities(request);
+  };
+  const v1::ResolveIdentitiesResponse ab = make(false);
+  const v1::ResolveIdentitiesResponse ba = make(true);
+  ASSERT_EQ(ab.rejected_links_size(), 1);
+  EXPECT_EQ(ab.rejected_links(0).limited_custom_type(), "a");
+  EXPECT_EQ(::cxkit::testing::DeterministicBytes(ab),
+            ::cxkit::testing::DeterministicBytes(ba));
+}
+
+TEST(ResolveIdentitiesLimits,
+     HighLimitsJoinLargeGroupsAndStillCountDistinctValues) {
+  v1::ResolveIdentitiesRequest request;
+  v1::IdentifierRule* orders = request.mutable_policy()->add_rules();
+  orders->set_type(v1::IDENTIFIER_TYPE_ORDER_ID);
+  orders->set_max_per_profile(3000);
+  request.mutable_policy()->mutable_hub_detection()->set_disabled(true);
+  for (int i = 0; i < 4000; ++i) {
+    AddRecord(&request, "r" + std::to_string(i),
+              {{v1::IDENTIFIER_TYPE_COOKIE, "kiosk-free-shared"},
+               {v1::IDENTIFIER_TYPE_ORDER_ID, "A-" + std::to_string(i)}});
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  // The first 3000 records join; each later one would add a 3001st order id.
+  ASSERT_EQ(response.rejected_links_size(), 1000);
+  EXPECT_EQ(response.rejected_links(0).limit(), 3000u);
+  EXPECT_EQ(response.profiles_size(), 1001);
+}
+
 }  // namespace
 }  // namespace cxkit

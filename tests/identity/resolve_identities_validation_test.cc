@@ -1,6 +1,8 @@
 // Bad input: whole-request errors name the field; per-record errors leave the
 // batch going.
 
+#include <limits>
+
 #include "cxkit/identity.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -100,12 +102,23 @@ TEST(ResolveIdentitiesValidation, RulesMustBeUnambiguous) {
               "IDENTIFIER_TYPE_CUSTOM and only allowed there");
 }
 
-TEST(ResolveIdentitiesValidation, NegativeHubToleranceIsRejected) {
+TEST(ResolveIdentitiesValidation, HubToleranceMustBeFiniteAndInRange) {
+  for (double tolerance : {-1.0, std::numeric_limits<double>::infinity(),
+                           std::numeric_limits<double>::quiet_NaN(), 2e6}) {
+    v1::ResolveIdentitiesRequest request;
+    request.mutable_policy()->mutable_hub_detection()->set_tolerance(tolerance);
+    ExpectError(request, v1::STATUS_CODE_INVALID_ARGUMENT,
+                "policy.hub_detection.tolerance",
+                "policy.hub_detection.tolerance: must be a number in [0, 1e6]");
+  }
+}
+
+TEST(ResolveIdentitiesValidation, RuleWithANegativeTypeFromTheWireIsRejected) {
   v1::ResolveIdentitiesRequest request;
-  request.mutable_policy()->mutable_hub_detection()->set_tolerance(-1);
-  ExpectError(request, v1::STATUS_CODE_INVALID_ARGUMENT,
-              "policy.hub_detection.tolerance",
-              "policy.hub_detection.tolerance: must be a number >= 0");
+  request.mutable_policy()->add_rules()->set_type(
+      static_cast<v1::IdentifierType>(-5));
+  ExpectError(request, v1::STATUS_CODE_INVALID_ARGUMENT, "policy.rules[0].type",
+              "policy.rules[0].type: a rule needs a known identifier type");
 }
 
 TEST(ResolveIdentitiesValidation, RecordInTwoPreviousProfiles) {
