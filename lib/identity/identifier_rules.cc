@@ -13,6 +13,7 @@ using cxkit::v1::IdentifierRule;
 using cxkit::v1::IdentifierType;
 
 constexpr int kLastBuiltInType = cxkit::v1::IDENTIFIER_TYPE_CUSTOM;
+constexpr int64_t kPatternMemoryBytes = 2 << 20;
 
 absl::Status ApplyRule(const IdentifierRule& rule, const std::string& field,
                        ResolvedRule* out) {
@@ -29,6 +30,9 @@ absl::Status ApplyRule(const IdentifierRule& rule, const std::string& field,
   if (rule.blocked_patterns_size() == 0) return absl::OkStatus();
   RE2::Options options;
   options.set_log_errors(false);
+  // Bounds both the compiled patterns and the DFA cache, so matching a value
+  // takes bounded time: a DFA that runs out of it fails instead of thrashing.
+  options.set_max_mem(kPatternMemoryBytes);
   out->blocked_patterns = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
   for (int i = 0; i < rule.blocked_patterns_size(); ++i) {
     std::string error;
@@ -161,15 +165,23 @@ uint32_t IdentifierRules::IndexFor(IdentifierType type,
   return it->second;
 }
 
-bool IdentifierRules::IsBlocked(uint32_t index, absl::string_view key) const {
+BlockCheck IdentifierRules::CheckBlocked(uint32_t index,
+                                         absl::string_view key) const {
   const ResolvedRule& rule = rules_[index];
-  if (rule.default_blocklist && IsDefaultBlocked(rule.type, key)) return true;
-  if (!rule.blocked_values.empty() && rule.blocked_values.contains(key)) {
-    return true;
+  if (rule.default_blocklist && IsDefaultBlocked(rule.type, key)) {
+    return BlockCheck::kBlocked;
   }
-  return rule.blocked_patterns != nullptr &&
-         rule.blocked_patterns->Match(re2::StringPiece(key.data(), key.size()),
-                                      nullptr);
+  if (!rule.blocked_values.empty() && rule.blocked_values.contains(key)) {
+    return BlockCheck::kBlocked;
+  }
+  if (rule.blocked_patterns == nullptr) return BlockCheck::kAllowed;
+  RE2::Set::ErrorInfo error;
+  if (rule.blocked_patterns->Match(re2::StringPiece(key.data(), key.size()),
+                                   nullptr, &error)) {
+    return BlockCheck::kBlocked;
+  }
+  return error.kind == RE2::Set::kNoError ? BlockCheck::kAllowed
+                                          : BlockCheck::kUncheckable;
 }
 
 }  // namespace cxkit::identity

@@ -31,6 +31,8 @@ struct ResolvedRule {
   std::unique_ptr<RE2::Set> blocked_patterns;  // null when there are none
 };
 
+enum class BlockCheck { kAllowed, kBlocked, kUncheckable };
+
 // Immutable after Create(); thread-compatible.
 class IdentifierRules {
  public:
@@ -56,9 +58,11 @@ class IdentifierRules {
   }
   uint32_t size() const { return static_cast<uint32_t>(rules_.size()); }
 
-  // True when `key` of rule `index` is blocked by the built-in list, the rule's
-  // exact values or its patterns.
-  bool IsBlocked(uint32_t index, absl::string_view key) const;
+  // Whether `key` of rule `index` is blocked by the built-in list, the rule's
+  // exact values or its patterns. kUncheckable: the patterns could not be
+  // matched within RE2's memory budget (the caller treats the value as
+  // blocked). Time is bounded by the value's length and the budget.
+  BlockCheck CheckBlocked(uint32_t index, absl::string_view key) const;
 
  private:
   std::vector<ResolvedRule> rules_;  // built-in types first, in enum order

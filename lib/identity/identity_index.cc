@@ -32,7 +32,7 @@ class KeyInterner {
   // Returns the id of the key (type, custom, namespace, value), adding it when
   // new.
   uint32_t Intern(uint32_t rule, IdentifierType type, absl::string_view custom,
-                  absl::string_view ns, absl::string_view value) {
+                  absl::string_view ns, absl::string_view value, bool* is_new) {
     // Type, custom type and namespace seed the hash of the value, so no bytes
     // are concatenated; the usual empty custom type and namespace cost nothing.
     uint64_t seed = static_cast<uint64_t>(type);
@@ -40,10 +40,11 @@ class KeyInterner {
     if (!ns.empty()) seed = StableHash64(ns, ~seed);
     const Probe probe{StableHash64(value, seed), rule, ns, value};
     auto it = ids_.find(probe);
-    if (it != ids_.end()) return *it;
+    *is_new = it == ids_.end();
+    if (!*is_new) return *it;
     const uint32_t id = static_cast<uint32_t>(keys_->size());
     keys_->push_back(
-        IdentityKey{rule, type, Store(ns), Store(value), probe.hash, false});
+        IdentityKey{rule, type, Store(ns), Store(value), probe.hash});
     ids_.insert(id);
     return id;
   }
@@ -245,16 +246,25 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       }
       const IdentifierType matching = MatchingType(type);
       const uint32_t rule = rules->IndexFor(matching, identifier.custom_type());
-      if (rules->IsBlocked(rule, key)) {
-        stats->set_identifiers_blocked(stats->identifiers_blocked() + 1);
-        warn("BLOCKED_VALUE", absl::StrCat("\"", key, "\" is a blocked value"));
-        continue;
-      }
       const absl::string_view ns = IgnoresNamespace(matching)
                                        ? absl::string_view()
                                        : identifier.namespace_();
-      const uint32_t k =
-          interner.Intern(rule, matching, identifier.custom_type(), ns, key);
+      bool is_new = false;
+      const uint32_t k = interner.Intern(
+          rule, matching, identifier.custom_type(), ns, key, &is_new);
+      IdentityKey& interned = index.keys[k];
+      if (is_new) interned.block = rules->CheckBlocked(rule, key);
+      if (interned.block != BlockCheck::kAllowed) {
+        stats->set_identifiers_blocked(stats->identifiers_blocked() + 1);
+        warn("BLOCKED_VALUE",
+             interned.block == BlockCheck::kBlocked
+                 ? absl::StrCat("\"", key, "\" is a blocked value")
+                 : absl::StrCat("\"", key,
+                                "\" could not be checked against the blocked "
+                                "patterns within RE2's memory budget; treated "
+                                "as blocked"));
+        continue;
+      }
       index.occurrences.push_back(Occurrence{r, k, identifier.value()});
     }
     // One occurrence per (record, key), keeping the smallest spelling so the
@@ -272,7 +282,10 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
         index.occurrences.end());
   }
   index.record_begin.push_back(static_cast<uint32_t>(index.occurrences.size()));
-  stats->set_distinct_values(static_cast<uint32_t>(index.keys.size()));
+  uint32_t distinct = 0;
+  for (const IdentityKey& k : index.keys)
+    distinct += k.block == BlockCheck::kAllowed;
+  stats->set_distinct_values(distinct);
 
   // Canonical record order, independent of the request's order.
   std::vector<uint32_t> order(n);

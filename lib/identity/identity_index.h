@@ -28,6 +28,9 @@ struct IdentityKey {
   absl::string_view value;
   uint64_t hash = 0;  // StableHash64 of type, custom type, namespace and value
   bool hub = false;   // set by DetectHubs
+  // Blocked values stay interned with no occurrences, so each distinct value is
+  // checked against the blocklists once.
+  BlockCheck block = BlockCheck::kAllowed;
 };
 
 // The fields of a record that every stage reads, gathered once so later stages

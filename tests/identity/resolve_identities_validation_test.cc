@@ -63,6 +63,21 @@ TEST(ResolveIdentitiesValidation, BadPatternNamesThePattern) {
       "(unclosed");
 }
 
+// `.*a.{k}` patterns need exponentially many DFA states; past RE2's memory
+// budget the policy is refused up front rather than slowing every match.
+TEST(ResolveIdentitiesValidation, PatternsBeyondTheMemoryBudgetAreRefused) {
+  v1::ResolveIdentitiesRequest request;
+  v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+  rule->set_type(v1::IDENTIFIER_TYPE_COOKIE);
+  for (int k = 1; k <= 164; ++k) {
+    rule->add_blocked_patterns(".*a.{" + std::to_string(k) + "}");
+  }
+  ExpectError(request, v1::STATUS_CODE_RESOURCE_EXHAUSTED,
+              "policy.rules[0].blocked_patterns",
+              "policy.rules[0].blocked_patterns: patterns exceed RE2's memory "
+              "budget");
+}
+
 TEST(ResolveIdentitiesValidation, UnknownDefaultRegion) {
   v1::ResolveIdentitiesRequest request;
   request.mutable_policy()->set_default_region("Russia");
