@@ -36,9 +36,10 @@ namespace cxkit {
 //
 // Errors: a request that fails ValidateResolveIdentitiesRequest() gets that
 // status (with the field path) and nothing else. A bad record (too many
-// identifiers, oversized values) is an ERROR item in record_issues and is left
-// out; an unusable identifier (unparseable phone, blocked value) is a WARNING
-// and the record goes on without it.
+// identifiers or attributes, an oversized attribute, an invalid timestamp) is an
+// ERROR item in record_issues and is left out; an unusable identifier
+// (unparseable, blocked, oversized, unknown type) is a WARNING and the record
+// goes on without it.
 //
 // Complexity: O(n log n) time and O(n) memory in the number of identifiers, for
 // any input within IdentityLimits.

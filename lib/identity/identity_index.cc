@@ -268,18 +268,22 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       index.occurrences.push_back(Occurrence{r, k, identifier.value()});
     }
     // One occurrence per (record, key), keeping the smallest spelling so the
-    // result does not depend on the order of identifiers within the record.
+    // result does not depend on the order of identifiers within the record;
+    // the record's other spellings of the key are kept aside for raw_values.
     auto begin = index.occurrences.begin() + first;
     std::sort(begin, index.occurrences.end(),
               [](const Occurrence& a, const Occurrence& b) {
                 return a.key != b.key ? a.key < b.key : a.raw < b.raw;
               });
-    index.occurrences.erase(
-        std::unique(begin, index.occurrences.end(),
-                    [](const Occurrence& a, const Occurrence& b) {
-                      return a.key == b.key;
-                    }),
-        index.occurrences.end());
+    auto kept = begin;
+    for (auto it = begin; it != index.occurrences.end(); ++it) {
+      if (it != begin && it->key == (kept - 1)->key) {
+        if (it->raw != (kept - 1)->raw) index.other_spellings.push_back(*it);
+        continue;
+      }
+      *kept++ = *it;
+    }
+    index.occurrences.erase(kept, index.occurrences.end());
   }
   index.record_begin.push_back(static_cast<uint32_t>(index.occurrences.size()));
   uint32_t distinct = 0;

@@ -61,6 +61,9 @@ struct IdentityIndex {
   std::vector<IdentityKey> keys;
   // Sorted by (record, key), one per distinct pair.
   std::vector<Occurrence> occurrences;
+  // Further spellings of a key within one record (e.g. "Anna@X.ru" beside
+  // "anna@x.ru"), sorted by record; only raw_values reads them.
+  std::vector<Occurrence> other_spellings;
   // Occurrences of record r: [record_begin[r], record_begin[r + 1]).
   std::vector<uint32_t> record_begin;
   // Records with a key k, in canonical order: key_records[key_begin[k] ..

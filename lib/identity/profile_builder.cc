@@ -72,6 +72,15 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
   scratch->clear();
   for (uint32_t r : records) {
     for (const Occurrence& o : index.OccurrencesOf(r)) scratch->push_back(o);
+    // Other spellings only add raw values; record = UINT32_MAX keeps them out
+    // of record_count.
+    auto other = std::lower_bound(
+        index.other_spellings.begin(), index.other_spellings.end(), r,
+        [](const Occurrence& o, uint32_t record) { return o.record < record; });
+    for (; other != index.other_spellings.end() && other->record == r;
+         ++other) {
+      scratch->push_back(Occurrence{UINT32_MAX, other->key, other->raw});
+    }
   }
   auto order = [&](const Occurrence& o) {
     const IdentityKey& key = index.keys[o.key];
@@ -93,7 +102,9 @@ void AddIdentifiers(const IdentifierRules& rules, const IdentityIndex& index,
       current->set_hub(key.hub);
       current_key = o.key;
     }
-    current->set_record_count(current->record_count() + 1);
+    if (o.record != UINT32_MAX) {
+      current->set_record_count(current->record_count() + 1);
+    }
     if (current->raw_values_size() == 0 ||
         current->raw_values(current->raw_values_size() - 1) != o.raw) {
       current->add_raw_values()->assign(o.raw.data(), o.raw.size());

@@ -12,10 +12,10 @@
 namespace cxkit::identity {
 
 // Appends one profile per group of non-excluded records to
-// `response->profiles`, sorted by profile id, each with its records (sorted) and
-// merged previous ids and, unless request.output omits them, its identifiers,
-// links, surviving attributes and summary; fills the profile counts of
-// `response->stats`.
+// `response->profiles`, sorted by profile id, each with its records (sorted)
+// and merged previous ids and, unless request.output omits them, its
+// identifiers, links, surviving attributes and summary; fills the profile
+// counts of `response->stats`.
 void BuildProfiles(const cxkit::v1::ResolveIdentitiesRequest& request,
                    const IdentifierRules& rules, const IdentityIndex& index,
                    const Clustering& clustering,

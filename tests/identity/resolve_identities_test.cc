@@ -52,6 +52,21 @@ TEST(ResolveIdentities, MergesRecordsSharingAnEmailWrittenInAnotherCase) {
   }
 }
 
+TEST(ResolveIdentities, KeepsEverySpellingButCountsEachRecordOnce) {
+  v1::ResolveIdentitiesRequest request;
+  AddRecord(
+      &request, "crm",
+      {{kEmail, "Anna@Shop-Customer.de"}, {kEmail, "anna@shop-customer.de"}});
+  AddRecord(&request, "chat", {{kEmail, "ANNA@SHOP-CUSTOMER.DE"}});
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  ASSERT_EQ(response.profiles_size(), 1);
+  const v1::ProfileIdentifier& email = response.profiles(0).identifiers(0);
+  EXPECT_THAT(email.raw_values(),
+              ElementsAre("ANNA@SHOP-CUSTOMER.DE", "Anna@Shop-Customer.de",
+                          "anna@shop-customer.de"));
+  EXPECT_EQ(email.record_count(), 2u);
+}
+
 TEST(ResolveIdentities,
      RussianNationalAndInternationalPhoneFormatsAreOneNumber) {
   v1::ResolveIdentitiesRequest request;
