@@ -23,6 +23,16 @@ v1::ResolveIdentitiesRequest MessyRequest(uint32_t seed) {
   v1::ResolveIdentitiesRequest request;
   request.mutable_policy()->set_default_region("RU");
   request.mutable_policy()->mutable_email()->set_gmail_ignore_dots(true);
+  // Two limited custom types, so limits of several rules can break at once.
+  for (const char* name : {"loyalty_app", "marketplace"}) {
+    v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+    rule->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+    rule->set_custom_type(name);
+    rule->set_max_per_profile(1);
+  }
+  v1::IdentifierRule* cookies = request.mutable_policy()->add_rules();
+  cookies->set_type(v1::IDENTIFIER_TYPE_COOKIE);
+  cookies->add_blocked_patterns("ck-4[0-9]");
   for (int i = 0; i < 400; ++i) {
     const uint32_t customer = pick(120);
     v1::ContactRecord* record = request.add_records();
@@ -51,11 +61,23 @@ v1::ResolveIdentitiesRequest MessyRequest(uint32_t seed) {
     if (pick(20) == 0)
       add(v1::IDENTIFIER_TYPE_PHONE, "+7 495 780-11-22");  // shop phone
     if (pick(20) == 0) add(v1::IDENTIFIER_TYPE_EMAIL, "null");
+    for (const char* name : {"loyalty_app", "marketplace"}) {
+      if (pick(6) != 0) continue;
+      v1::Identifier* custom = record->add_identifiers();
+      custom->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+      custom->set_custom_type(name);
+      custom->set_value(std::to_string(customer % 40 + pick(2)));
+    }
   }
   return request;
 }
 
+// Shuffles the records, each record's identifiers and the policy's rules.
 void Shuffle(v1::ResolveIdentitiesRequest* request, std::mt19937* rng) {
+  auto* rules = request->mutable_policy()->mutable_rules();
+  for (int i = rules->size() - 1; i > 0; --i) {
+    rules->SwapElements(i, static_cast<int>((*rng)() % (i + 1)));
+  }
   auto* records = request->mutable_records();
   for (int i = records->size() - 1; i > 0; --i) {
     records->SwapElements(i, static_cast<int>((*rng)() % (i + 1)));
@@ -98,6 +120,7 @@ TEST(ResolveIdentitiesProperty, ShuffledInputGivesByteIdenticalResponses) {
     ASSERT_EQ(first.status().code(), v1::STATUS_CODE_OK);
     ASSERT_GT(first.stats().multi_record_profiles(), 10u);
     ASSERT_GT(first.hub_values_size(), 0);
+    ASSERT_GT(first.rejected_links_size(), 0);
     const std::string expected = OrderFreeBytes(first);
     std::mt19937 rng(seed);
     for (int round = 0; round < 25; ++round) {
