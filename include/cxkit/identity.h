@@ -41,8 +41,10 @@ namespace cxkit {
 // (unparseable, blocked, oversized, unknown type) is a WARNING and the record
 // goes on without it.
 //
-// Complexity: O(n log n) time and O(n) memory in the number of identifiers, for
-// any input within IdentityLimits.
+// Complexity: O(n log^2 n) time and O(n) memory in the number of identifiers,
+// for any input within IdentityLimits (which bound identifiers per record,
+// value sizes and blocked patterns; each distinct value is matched against the
+// patterns once, within RE2's memory budget).
 cxkit::v1::ResolveIdentitiesResponse ResolveIdentities(
     const cxkit::v1::ResolveIdentitiesRequest& request);
 
