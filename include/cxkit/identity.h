@@ -36,8 +36,8 @@ namespace cxkit {
 //
 // Errors: a request that fails ValidateResolveIdentitiesRequest() gets that
 // status (with the field path) and nothing else. A bad record (too many
-// identifiers or attributes, an oversized attribute, an invalid timestamp) is an
-// ERROR item in record_issues and is left out; an unusable identifier
+// identifiers or attributes, an oversized attribute, an invalid timestamp) is
+// an ERROR item in record_issues and is left out; an unusable identifier
 // (unparseable, blocked, oversized, unknown type) is a WARNING and the record
 // goes on without it.
 //
