@@ -31,7 +31,8 @@ namespace cxkit {
 // Resolves the records of `request` into customer profiles.
 //
 // Pure and deterministic: the response depends only on the request, and is
-// byte-identical whatever the order of records, identifiers or rules.
+// byte-identical whatever the order of records, identifiers or rules, except
+// that record_issues name a record by its position (item_index, field path).
 // Thread-safe; never throws; does not keep references to `request`.
 //
 // Errors: a request that fails ValidateResolveIdentitiesRequest() gets that

@@ -43,7 +43,7 @@ absl::Status NormalizeEmail(absl::string_view trimmed,
   absl::AsciiStrToLower(key);
   absl::string_view domain = absl::string_view(*key).substr(at + 1);
   if (domain.find('.') == absl::string_view::npos || domain.front() == '.' ||
-      domain.back() == '.' || domain.find('@') != absl::string_view::npos) {
+      domain.back() == '.') {
     return absl::InvalidArgumentError("not an e-mail address (bad domain)");
   }
   const bool gmail = IsGmail(domain);

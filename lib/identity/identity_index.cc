@@ -185,7 +185,6 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       continue;
     }
     if (record.has_observed_at()) {
-      view.has_observed = true;
       view.observed = FromProtoTimestamp(record.observed_at());
     }
     absl::string_view region =

@@ -42,7 +42,6 @@ struct RecordView {
   absl::Time observed =
       absl::InfinitePast();  // InfinitePast when the record has no time
   cxkit::v1::Channel channel = cxkit::v1::CHANNEL_UNSPECIFIED;
-  bool has_observed = false;
 };
 
 // A record carries a key; `raw` points into the request.

@@ -127,7 +127,7 @@ void AddSummary(const IdentityIndex& index, absl::Span<const uint32_t> records,
     if (channel > 0 && channel < cxkit::v1::Channel_ARRAYSIZE)
       ++channel_counts[channel];
     if (!record.source.empty()) sources->push_back(record.source);
-    if (record.has_observed) {
+    if (record.observed != absl::InfinitePast()) {
       first = std::min(first, record.observed);
       last = std::max(last, record.observed);
     }

@@ -21,6 +21,12 @@ struct Claim {
       records;  // how many of the previous profile's records the group holds
 };
 
+// The smallest record id of group g (groups are sorted by record id).
+absl::string_view FirstRecordId(const std::vector<RecordView>& records,
+                                const RecordGroups& groups, uint32_t g) {
+  return records[groups[g][0]].id;
+}
+
 std::string DerivedId(absl::string_view first_record_id, int attempt) {
   return absl::StrCat(
       "p-", HashToHex(attempt == 0 ? StableHash64(first_record_id)
@@ -38,7 +44,7 @@ void AssignDerivedIds(
     const std::vector<uint32_t>& fresh,
     const google::protobuf::RepeatedPtrField<cxkit::v1::KnownProfile>& previous,
     std::vector<ProfileIdentity>* ids) {
-  auto first_id = [&](uint32_t g) { return records[groups[g][0]].id; };
+  auto first_id = [&](uint32_t g) { return FirstRecordId(records, groups, g); };
   absl::flat_hash_set<absl::string_view> previous_ids;
   for (const auto& profile : previous)
     previous_ids.insert(profile.profile_id());
@@ -89,7 +95,7 @@ std::vector<ProfileIdentity> AssignProfileIds(
       previous_of_record.try_emplace(id, static_cast<uint32_t>(p));
     }
   }
-  auto first_id = [&](uint32_t g) { return records[groups[g][0]].id; };
+  auto first_id = [&](uint32_t g) { return FirstRecordId(records, groups, g); };
 
   std::vector<Claim> claims;
   if (!previous_of_record.empty()) {
