@@ -8,6 +8,10 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= 2
 PYTHON ?= /usr/bin/python3
 PACKAGES := $(shell sed -e 's/\#.*//' cmake/debian-packages.txt)
+# Node.js for the Node host example (examples/node): Debian's nodejs + npm, unless a Node.js
+# is installed already (e.g. NodeSource's, whose nodejs package conflicts with Debian's npm).
+PACKAGES += $(if $(shell command -v node),,nodejs npm)
+KOFFI := examples/node/node_modules/koffi/package.json
 
 .PHONY: demo test deps configure build clean
 
@@ -41,6 +45,12 @@ deps:
 	    echo "Missing Debian packages:$$missing"; \
 	    echo "Run as root, or: sudo apt-get install$$missing"; exit 1; \
 	  fi; \
+	fi
+	@# koffi (Node's FFI), pinned by examples/node/package-lock.json; its prebuilt binary comes
+	@# in a per-platform package, so no install script needs to run.
+	@if [ ! -f $(KOFFI) ] || \
+	   [ examples/node/package-lock.json -nt examples/node/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix examples/node --ignore-scripts --no-audit --no-fund; \
 	fi
 
 clean:

@@ -1,0 +1,106 @@
+// cxkit for Node.js: the C ABI (libcxkit_c) through koffi, with the JSON entry
+// point, so no protobuf runtime is needed on the JavaScript side.
+//
+//   import { Cxkit } from './cxkit.mjs';
+//   const cx = new Cxkit();                       // or new Cxkit('/path/libcxkit_c.so.0')
+//   const response = cx.resolveIdentities({ records: [...] });
+//
+// Requests and responses are plain objects in the proto3 JSON mapping of the
+// cxkit.v1 messages (include/cxkit/v1/*.proto): lowerCamelCase field names,
+// enums as their names, 64-bit integers as strings, Timestamps as RFC 3339
+// strings. A call returns the response object when its status is OK and throws
+// a CxkitError (with code, codeName, field) otherwise; `call()` returns every
+// response, errors included, for hosts that inspect statuses themselves.
+//
+// Calls are synchronous and run on the calling thread; libcxkit_c is
+// thread-safe, so worker threads may each hold their own Cxkit.
+
+import koffi from 'koffi';
+
+// cxkit.v1.StatusCode / cxkit_status_code value of success.
+const OK = 0;
+
+/** A response whose status is not OK. */
+export class CxkitError extends Error {
+  constructor(status, codeName) {
+    super(`${codeName}: ${status.message}` +
+          (status.field ? ` (field ${status.field})` : ''));
+    this.name = 'CxkitError';
+    this.codeName = codeName;              // e.g. "INVALID_ARGUMENT"
+    this.code = status.code;               // e.g. "STATUS_CODE_INVALID_ARGUMENT"
+    this.field = status.field;             // e.g. "records[3].id"
+    this.status = status;
+  }
+}
+
+/** One loaded libcxkit_c. */
+export class Cxkit {
+  /**
+   * @param {string} [library] path or soname of libcxkit_c; defaults to the
+   *     CXKIT_C_LIBRARY environment variable, then "libcxkit_c.so.0" (found
+   *     through the dynamic linker's search path).
+   */
+  constructor(library = process.env.CXKIT_C_LIBRARY || 'libcxkit_c.so.0') {
+    const lib = koffi.load(library);
+    this._version = lib.func('const char* cxkit_version(void)');
+    this._statusName = lib.func('const char* cxkit_status_name(int code)');
+    this._callJson = lib.func(
+        'int cxkit_call_json(const char* method, const uint8_t* request_json,' +
+        ' size_t request_json_size, _Out_ void** response_json,' +
+        ' _Out_ size_t* response_json_size)');
+    this._free = lib.func('void cxkit_free(void* p)');
+  }
+
+  /** The loaded library's version, "MAJOR.MINOR.PATCH". */
+  version() { return this._version(); }
+
+  /**
+   * Calls capability `method` (its C++ name, e.g. "ResolveIdentities") and
+   * returns the parsed response, whatever its status. `request` is an object
+   * (serialized with JSON.stringify) or a JSON string.
+   */
+  call(method, request) {
+    const text = typeof request === 'string' ? request : JSON.stringify(request);
+    const bytes = Buffer.from(text, 'utf8');
+    const out = [null];
+    const outSize = [0];
+    this._callJson(method, bytes, bytes.length, out, outSize);
+    if (out[0] === null) {
+      throw new Error('cxkit_call_json returned no response (out of memory)');
+    }
+    try {
+      const size = Number(outSize[0]);
+      const json = size === 0 ? '' :
+          Buffer.from(koffi.view(out[0], size)).toString('utf8');
+      return JSON.parse(json);
+    } finally {
+      this._free(out[0]);
+    }
+  }
+
+  /** Like call(), but throws a CxkitError unless the status is OK. */
+  callOk(method, request) {
+    const response = this.call(method, request);
+    const status = response.status;
+    const code = STATUS_CODES.indexOf(status.code);
+    if (code !== OK) {
+      throw new CxkitError(status, this._statusName(code < 0 ? 2 : code));
+    }
+    return response;
+  }
+
+  /** cxkit.v1.ResolveIdentitiesRequest → ResolveIdentitiesResponse. */
+  resolveIdentities(request) { return this.callOk('ResolveIdentities', request); }
+}
+
+// cxkit.v1.StatusCode names in code order (common.proto).
+const STATUS_CODES = [
+  'STATUS_CODE_OK', 'STATUS_CODE_CANCELLED', 'STATUS_CODE_UNKNOWN',
+  'STATUS_CODE_INVALID_ARGUMENT', 'STATUS_CODE_DEADLINE_EXCEEDED',
+  'STATUS_CODE_NOT_FOUND', 'STATUS_CODE_ALREADY_EXISTS',
+  'STATUS_CODE_PERMISSION_DENIED', 'STATUS_CODE_RESOURCE_EXHAUSTED',
+  'STATUS_CODE_FAILED_PRECONDITION', 'STATUS_CODE_ABORTED',
+  'STATUS_CODE_OUT_OF_RANGE', 'STATUS_CODE_UNIMPLEMENTED',
+  'STATUS_CODE_INTERNAL', 'STATUS_CODE_UNAVAILABLE', 'STATUS_CODE_DATA_LOSS',
+  'STATUS_CODE_UNAUTHENTICATED',
+];

@@ -1,0 +1,69 @@
+// The Node.js wrapper (examples/node/cxkit.mjs) against the real libcxkit_c:
+// exact results, errors as CxkitError with code and field, UTF-8 both ways.
+// Run by ctest (node.test) with CXKIT_C_LIBRARY pointing at the built library.
+
+import assert from 'node:assert/strict';
+import test from 'node:test';
+
+import { Cxkit, CxkitError } from '../../examples/node/cxkit.mjs';
+
+const cx = new Cxkit();
+
+function record(id, type, value, attributes = {}) {
+  return { id, identifiers: [{ type, value }], attributes };
+}
+
+test('version matches the build', () => {
+  assert.equal(cx.version(), process.env.CXKIT_EXPECTED_VERSION);
+});
+
+test('records sharing a normalized e-mail become one profile', () => {
+  const response = cx.resolveIdentities({
+    records: [
+      record('b', 'IDENTIFIER_TYPE_EMAIL', 'anna@Mail.RU'),
+      record('a', 'IDENTIFIER_TYPE_EMAIL', 'anna@mail.ru'),
+      record('c', 'IDENTIFIER_TYPE_EMAIL', 'ivan@mail.ru'),
+    ],
+  });
+  assert.equal(response.status.code, 'STATUS_CODE_OK');
+  assert.deepEqual(response.profiles.map((p) => p.recordIds),
+                   [['c'], ['a', 'b']]);
+  assert.deepEqual(response.profiles[1].links, [{
+    recordId: 'a', joinedRecordId: 'b', type: 'IDENTIFIER_TYPE_EMAIL',
+    customType: '', namespace: '', normalizedValue: 'anna@mail.ru',
+  }]);
+  assert.equal(response.stats.linksMade, 1);
+});
+
+test('UTF-8 survives the round trip', () => {
+  const response = cx.resolveIdentities({
+    records: [record('r1', 'IDENTIFIER_TYPE_CRM_ID', 'crm-1',
+                     { name: 'Анна Смирнова 👟' })],
+  });
+  assert.deepEqual(response.profiles[0].attributes.map((a) => [a.name, a.value]),
+                   [['name', 'Анна Смирнова 👟']]);
+});
+
+test('a bad request throws CxkitError naming the field', () => {
+  assert.throws(
+      () => cx.resolveIdentities({
+        records: [record('', 'IDENTIFIER_TYPE_EMAIL', 'a@example.com')],
+      }),
+      (error) => error instanceof CxkitError &&
+          error.codeName === 'INVALID_ARGUMENT' &&
+          error.code === 'STATUS_CODE_INVALID_ARGUMENT' &&
+          error.field === 'records[0].id');
+});
+
+test('JSON that is not the request message is INVALID_ARGUMENT on "request"', () => {
+  const response = cx.call('ResolveIdentities', '{"noSuchField": 1}');
+  assert.equal(response.status.code, 'STATUS_CODE_INVALID_ARGUMENT');
+  assert.equal(response.status.field, 'request');
+});
+
+test('an unknown method is UNIMPLEMENTED on "method"', () => {
+  const response = cx.call('NoSuchMethod', {});
+  assert.equal(response.status.code, 'STATUS_CODE_UNIMPLEMENTED');
+  assert.equal(response.status.field, 'method');
+  assert.match(response.status.message, /implements: ResolveIdentities/);
+});
