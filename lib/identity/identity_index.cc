@@ -255,13 +255,13 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       if (is_new) interned.block = rules->CheckBlocked(rule, key);
       if (interned.block != BlockCheck::kAllowed) {
         stats->set_identifiers_blocked(stats->identifiers_blocked() + 1);
+        // Messages name no value (personal data); the field path locates it.
         warn("BLOCKED_VALUE",
              interned.block == BlockCheck::kBlocked
-                 ? absl::StrCat("\"", key, "\" is a blocked value")
-                 : absl::StrCat("\"", key,
-                                "\" could not be checked against the blocked "
-                                "patterns within RE2's memory budget; treated "
-                                "as blocked"));
+                 ? "the normalized value is blocked"
+                 : "the normalized value could not be checked against the "
+                   "blocked patterns within RE2's memory budget; treated as "
+                   "blocked");
         continue;
       }
       index.occurrences.push_back(Occurrence{r, k, identifier.value()});
