@@ -267,6 +267,11 @@ absl::StatusOr<CalendarSpec> ParseCalendar(const BusinessCalendar& calendar,
   }
   std::sort(spec.special_days.begin(), spec.special_days.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  spec.always_open = spec.holidays.empty() && spec.special_days.empty();
+  for (const auto& day : spec.weekly) {
+    spec.always_open &=
+        day.size() == 1 && day[0].begin == 0 && day[0].end >= kSecondsPerDay;
+  }
   return spec;
 }
 

@@ -37,6 +37,10 @@ struct CalendarSpec {
   // Local day number -> its own hours, sorted by day.
   std::vector<std::pair<int64_t, std::vector<SecondRange>>> special_days;
 
+  // Open every second (24/7 without holidays or special days): business
+  // time is real time, no intervals needed.
+  bool always_open = false;
+
   bool IsHoliday(int64_t day) const;
   // The open hours of local day `day` (weekday from the day number).
   const std::vector<SecondRange>& HoursOf(int64_t day) const;

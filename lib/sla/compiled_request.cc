@@ -225,20 +225,44 @@ absl::StatusOr<CompiledRequest> CompileRequest(
     return TooMany("conversations", request.conversations_size(),
                    "max_conversations", out.limits.max_conversations);
   }
-  absl::flat_hash_map<absl::string_view, int> conversation_ids;
-  conversation_ids.reserve(request.conversations_size());
+  // Conversations in id order (the response order); equal neighbours are
+  // duplicates.
+  // Sorted by (first 8 bytes as a big-endian number, id): the number decides
+  // most comparisons without touching the strings.
+  struct Key {
+    uint64_t prefix;
+    absl::string_view id;
+    int index;
+  };
+  std::vector<Key> ids;
+  ids.reserve(request.conversations_size());
   for (int i = 0; i < request.conversations_size(); ++i) {
     const std::string& id = request.conversations(i).id();
     if (id.empty()) {
       return InvalidField(IndexedField("conversations", i) + ".id", "required");
     }
-    auto [it, inserted] = conversation_ids.try_emplace(id, i);
-    if (!inserted) {
-      return InvalidField(
-          IndexedField("conversations", i) + ".id",
-          absl::StrCat("duplicate conversation id \"", id, "\" (also ",
-                       IndexedField("conversations", it->second), ")"));
+    uint64_t prefix = 0;
+    for (size_t k = 0; k < 8; ++k) {
+      prefix = (prefix << 8) |
+               (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
     }
+    ids.push_back({prefix, id, i});
+  }
+  std::sort(ids.begin(), ids.end(), [](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return a.id < b.id;
+  });
+  out.order.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0 && ids[i].id == ids[i - 1].id) {
+      const int later = std::max(ids[i].index, ids[i - 1].index);
+      const int earlier = std::min(ids[i].index, ids[i - 1].index);
+      return InvalidField(
+          IndexedField("conversations", later) + ".id",
+          absl::StrCat("duplicate conversation id \"", ids[i].id, "\" (also ",
+                       IndexedField("conversations", earlier), ")"));
+    }
+    out.order.push_back(ids[i].index);
   }
   absl::flat_hash_map<std::string, int> calendar_ids;
   status = CompileCalendars(request, &out, &calendar_ids);

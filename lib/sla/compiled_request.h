@@ -42,6 +42,8 @@ struct CompiledRequest {
   // Indexed by Channel value.
   std::vector<ChannelThresholdValue> thresholds;
   std::vector<double> percentiles;
+  // Indices of request.conversations() sorted by id.
+  std::vector<int> order;
 };
 
 // Checks everything that makes `request` unusable as a whole and compiles

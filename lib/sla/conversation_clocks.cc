@@ -127,7 +127,7 @@ class Run {
 
 FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
                                              const ResolvedPolicy& policy,
-                                             int64_t now,
+                                             int64_t now, bool keep_completed,
                                              cxkit::v1::ConversationSla* out) {
   FirstReplyFacts facts;
   out->set_policy_id(policy.id);
@@ -148,8 +148,9 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
       clock.calendar = lookup_(context_, target.calendar);
       result->set_calendar_id(target.calendar_id);
     }
-    metrics.push_back({target.metric,
-                       CycleTracker(clock, goal, &target.warn_before, result)});
+    metrics.push_back(
+        {target.metric, CycleTracker(clock, goal, &target.warn_before, result,
+                                     keep_completed)});
   }
   Run run(&metrics);
   bool started = false;
@@ -180,11 +181,15 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
     run.StartResolution(timeline.start);
   }
   NextChange next;
-  for (Metric& m : metrics) m.tracker.Finish(now, &next);
+  for (Metric& m : metrics) {
+    m.tracker.Finish(now, &next);
+    facts.breached_cycles += m.tracker.breached_completed();
+  }
   bool breached = false, warning = false;
   for (const auto& result : out->metrics()) {
     breached |= result.ongoing_cycle().breached();
     warning |= result.ongoing_cycle().warning();
+    facts.breached_cycles += result.ongoing_cycle().breached();
   }
   out->set_breached(breached);
   out->set_warning(warning);

@@ -17,6 +17,8 @@ namespace cxkit::sla {
 
 // Facts the service-level report needs besides the metric results.
 struct FirstReplyFacts {
+  // Breached cycles, completed and ongoing.
+  uint32_t breached_cycles = 0;
   // First customer message, -1 when none.
   int64_t first_message = -1;
   // First reply after it, -1 when none.
@@ -35,6 +37,7 @@ class ConversationClocks {
 
   FirstReplyFacts Evaluate(const Timeline& timeline,
                            const ResolvedPolicy& policy, int64_t now,
+                           bool keep_completed,
                            cxkit::v1::ConversationSla* out);
 
  private:

@@ -20,8 +20,12 @@ void NextChange::Offer(int64_t t, SlaChangeKind k, SlaMetric m) {
 
 CycleTracker::CycleTracker(SlaClock clock, int64_t goal,
                            const std::vector<int64_t>* warn_before,
-                           cxkit::v1::SlaMetricResult* out)
-    : clock_(clock), goal_(goal), warn_before_(warn_before), out_(out) {}
+                           cxkit::v1::SlaMetricResult* out, bool keep_completed)
+    : clock_(clock),
+      goal_(goal),
+      warn_before_(warn_before),
+      out_(out),
+      keep_completed_(keep_completed) {}
 
 void CycleTracker::Start(int64_t t, bool paused) {
   if (active_) return;
@@ -54,6 +58,11 @@ void CycleTracker::SetPaused(int64_t t, bool paused) {
 void CycleTracker::Stop(int64_t t) {
   if (!active_) return;
   if (!paused_) CloseRun(t);
+  active_ = false;
+  const bool breached = due_ && *due_ < t;
+  ++completed_;
+  breached_completed_ += breached;
+  if (!keep_completed_) return;
   SlaCycle* cycle = out_->add_completed_cycles();
   SetTimestamp(start_, cycle->mutable_start());
   SetTimestamp(t, cycle->mutable_stop());
@@ -61,19 +70,15 @@ void CycleTracker::Stop(int64_t t) {
   SetDuration(elapsed_, cycle->mutable_elapsed());
   SetDuration(goal_ - elapsed_, cycle->mutable_remaining());
   if (due_) SetTimestamp(*due_, cycle->mutable_due());
-  const bool breached = due_ && *due_ < t;
   cycle->set_breached(breached);
-  any_breached_ |= breached;
-  active_ = false;
 }
 
 void CycleTracker::Finish(int64_t now, NextChange* next) {
   const SlaMetric metric = out_->metric();
   if (!active_) {
-    out_->set_state(out_->completed_cycles().empty()
-                        ? cxkit::v1::SLA_STATE_NOT_STARTED
-                    : any_breached_ ? cxkit::v1::SLA_STATE_MISSED
-                                    : cxkit::v1::SLA_STATE_MET);
+    out_->set_state(completed_ == 0           ? cxkit::v1::SLA_STATE_NOT_STARTED
+                    : breached_completed_ > 0 ? cxkit::v1::SLA_STATE_MISSED
+                                              : cxkit::v1::SLA_STATE_MET);
     return;
   }
   const int64_t before = elapsed_;

@@ -43,9 +43,14 @@ class CycleTracker {
  public:
   // `warn_before` (largest first) must outlive the tracker; completed and
   // ongoing cycles are written into `out`.
+  // With `keep_completed` false, completed cycles are counted (state,
+  // breaches) but not written.
   CycleTracker(SlaClock clock, int64_t goal,
                const std::vector<int64_t>* warn_before,
-               cxkit::v1::SlaMetricResult* out);
+               cxkit::v1::SlaMetricResult* out, bool keep_completed = true);
+
+  // Completed cycles that were breached.
+  uint32_t breached_completed() const { return breached_completed_; }
 
   bool active() const { return active_; }
 
@@ -73,7 +78,9 @@ class CycleTracker {
   int64_t run_start_ = 0;
   int64_t elapsed_ = 0;
   absl::optional<int64_t> due_;
-  bool any_breached_ = false;
+  bool keep_completed_;
+  uint32_t completed_ = 0;
+  uint32_t breached_completed_ = 0;
 };
 
 }  // namespace cxkit::sla

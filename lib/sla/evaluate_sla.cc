@@ -32,7 +32,9 @@ class Calendars {
   }
 
  private:
+  // Null (real time) for a calendar that is open every second.
   sla::BusinessCalendar* Get(int index) {
+    if (compiled_->calendars[index].always_open) return nullptr;
     auto& clock = clocks_[index];
     if (clock == nullptr) {
       clock = std::make_unique<sla::BusinessCalendar>(
@@ -85,11 +87,6 @@ void Evaluate(const EvaluateSlaRequest& request,
     return;
   }
   const int n = request.conversations_size();
-  std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return request.conversations(a).id() < request.conversations(b).id();
-  });
   Calendars calendars(&*compiled, Origin(request, *compiled));
   sla::ConversationClocks clocks(&Calendars::Lookup, &calendars);
   sla::ServiceLevelCollector service_level(&*compiled);
@@ -98,13 +95,13 @@ void Evaluate(const EvaluateSlaRequest& request,
   response->mutable_conversations()->Reserve(n);
   uint64_t evaluations = 0;
   uint32_t breached = 0, warning = 0, with_errors = 0;
-  for (int index : order) {
+  cxkit::v1::ItemIssue issue;
+  for (int index : compiled->order) {
     const cxkit::v1::SlaConversation& conversation =
         request.conversations(index);
-    cxkit::v1::ItemIssue issue;
     if (!sla::BuildTimeline(conversation, index, *compiled, &timeline,
                             &issue)) {
-      *response->add_conversation_issues() = std::move(issue);
+      *response->add_conversation_issues() = issue;
       ++with_errors;
       continue;
     }
@@ -112,7 +109,7 @@ void Evaluate(const EvaluateSlaRequest& request,
     result->set_conversation_id(conversation.id());
     const sla::FirstReplyFacts facts = clocks.Evaluate(
         timeline, MatchPolicy(*compiled, conversation, timeline), compiled->now,
-        result);
+        !request.output().omit_completed_cycles(), result);
     evaluations += static_cast<uint64_t>(result->metrics_size());
     breached += result->breached();
     warning += result->warning();

@@ -13,13 +13,7 @@ ServiceLevelCollector::ServiceLevelCollector(const CompiledRequest* compiled)
 void ServiceLevelCollector::Add(const cxkit::v1::ConversationSla& result,
                                 const FirstReplyFacts& facts) {
   Row& row = rows_[result.channel()];
-  uint32_t breached_cycles = 0;
-  for (const auto& metric : result.metrics()) {
-    for (const auto& cycle : metric.completed_cycles()) {
-      breached_cycles += cycle.breached();
-    }
-    breached_cycles += metric.ongoing_cycle().breached();
-  }
+  const uint32_t breached_cycles = facts.breached_cycles;
   row.breached_cycles += breached_cycles;
   row.breached_conversations += breached_cycles > 0;
   if (facts.first_message < 0) return;
