@@ -19,9 +19,13 @@ namespace cxkit::sla {
 // grows on demand); one per calendar per call.
 class BusinessCalendar {
  public:
-  // `spec` must outlive the calendar.
+  // `spec` must outlive the calendar. With `interval_budget` (shared by the
+  // calendars of one call, may be null) the intervals built beyond
+  // `always_cover` count against it; once it is spent, the horizon ends
+  // where the intervals end.
   BusinessCalendar(const CalendarSpec* spec, int64_t origin,
-                   int64_t horizon_end);
+                   int64_t horizon_end, int64_t always_cover = 0,
+                   int64_t* interval_budget = nullptr);
 
   // Business seconds in [a, b); requires origin <= a <= b <= horizon_end.
   int64_t SecondsBetween(int64_t a, int64_t b);
@@ -54,6 +58,8 @@ class BusinessCalendar {
   int64_t origin_;
   int64_t horizon_end_;
   int64_t covered_until_;
+  int64_t always_cover_;
+  int64_t* interval_budget_;
   // Sorted, disjoint, non-touching intervals; cum_before_[i] is the business
   // seconds of intervals before i.
   std::vector<int64_t> begins_;

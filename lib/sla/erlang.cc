@@ -101,8 +101,14 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
   for (size_t j = 0; j < states; ++j) {
     weight[j] = std::exp(log_pi_n + log_terms[j]);
   }
-  const uint32_t max_steps =
-      static_cast<uint32_t>(lt + 12 * std::sqrt(lt) + 30);
+  const double steps = lt + 12 * std::sqrt(lt) + 30;
+  constexpr double kWorkBudget = 2e8;
+  if (steps * static_cast<double>(states) > kWorkBudget) {
+    forecast.computed = false;
+    forecast.service_level = 0;
+    return forecast;
+  }
+  const uint32_t max_steps = static_cast<uint32_t>(steps);
   double late = 0;
   double log_poisson = -lt;  // log P(M = 0)
   for (uint32_t m = 0; m <= max_steps; ++m) {
@@ -110,6 +116,8 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
     double alive = 0;
     for (size_t j = 0; j < states; ++j) alive += weight[j] * survive[j];
     if (log_poisson > -745) late += std::exp(log_poisson) * alive;
+    // Everyone is served: later steps add nothing.
+    if (alive < 1e-18) break;
     for (size_t j = 0; j < states; ++j) {
       const double p = (n * mu + j * theta) / rate;
       next[j] = (1 - p) * survive[j] + (j > 0 ? p * survive[j - 1] : 0.0);

@@ -21,6 +21,9 @@ struct QueueForecast {
   double abandonment = 0;
   // False when the queue grows without bound (Erlang C with agents <= load).
   bool stable = true;
+  // Erlang A: false when the service level would need more than a fixed
+  // amount of work (extreme rates x threshold); the other figures are valid.
+  bool computed = true;
 };
 
 // Erlang B blocking probability by the recursion B(k) = A B(k-1) / (k + A
@@ -35,7 +38,7 @@ QueueForecast ErlangC(uint32_t agents, double erlangs, double handle_seconds,
 // Erlang A (Palm): customers abandon after an exponential patience with mean
 // `patience_seconds`. The stationary distribution is computed by ratio
 // recursion in log space; the service level by uniformization of the queue
-// ahead of an arriving customer.
+// ahead of an arriving customer, within a fixed work budget (see computed).
 QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
                       double threshold_seconds, double patience_seconds);
 

@@ -39,13 +39,17 @@ class Calendars {
     if (clock == nullptr) {
       clock = std::make_unique<sla::BusinessCalendar>(
           &compiled_->calendars[index], origin_,
-          compiled_->now + compiled_->limits.max_horizon_seconds);
+          compiled_->now + compiled_->limits.max_horizon_seconds,
+          compiled_->now + 1, &interval_budget_);
     }
     return clock.get();
   }
 
   const sla::CompiledRequest* compiled_;
   int64_t origin_;
+  // Open intervals all calendars may build beyond now (about 24 bytes each):
+  // bounds the memory of far due times on many fragmented calendars.
+  int64_t interval_budget_ = 4000000;
   std::vector<std::unique_ptr<sla::BusinessCalendar>> clocks_;
 };
 

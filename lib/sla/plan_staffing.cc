@@ -34,13 +34,18 @@ double Seconds(const google::protobuf::Duration& d) {
   return static_cast<double>(d.seconds()) + d.nanos() / 1e9;
 }
 
+// Durations of staffing are between 0 and `max_seconds` (a day by default:
+// handle times, thresholds and intervals longer than that are not a
+// contact-center queue).
 absl::Status CheckDuration(const google::protobuf::Duration& d,
-                           absl::string_view field) {
+                           absl::string_view field,
+                           int64_t max_seconds = 86400) {
   if (d.seconds() < 0 || d.nanos() < 0) {
     return InvalidField(field, "must not be negative");
   }
-  if (d.seconds() > 315576000000 || d.nanos() >= 1000000000) {
-    return InvalidField(field, "outside the Duration range");
+  if (d.seconds() > max_seconds || d.nanos() >= 1000000000) {
+    return InvalidField(field,
+                        absl::StrCat("at most ", max_seconds, " seconds"));
   }
   return absl::OkStatus();
 }
@@ -62,6 +67,9 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
   StaffingOptions o;
   o.max_agents =
       request.limits().max_agents() ? request.limits().max_agents() : 100000;
+  if (o.max_agents > 1000000) {
+    return InvalidField("limits.max_agents", "at most 1,000,000");
+  }
   o.max_intervals = request.limits().max_intervals()
                         ? request.limits().max_intervals()
                         : 10000;
@@ -102,8 +110,9 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
   if (!status.ok()) return status;
   o.shrinkage = request.shrinkage();
   o.patience_seconds = Seconds(request.average_patience());
-  if (o.erlang_a && o.patience_seconds <= 0) {
-    return InvalidField("average_patience", "required (> 0) for ERLANG_A");
+  if (o.erlang_a && o.patience_seconds < 1) {
+    return InvalidField("average_patience",
+                        "required (at least 1 second) for ERLANG_A");
   }
   for (int i = 0; i < request.intervals_size(); ++i) {
     const auto& interval = request.intervals(i);
@@ -115,10 +124,13 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
     status = CheckDuration(interval.average_handle_time(),
                            field + ".average_handle_time");
     if (!status.ok()) return status;
-    if (Seconds(interval.average_handle_time()) == 0 &&
-        Seconds(request.average_handle_time()) == 0) {
+    const double handle = Seconds(interval.average_handle_time()) > 0
+                              ? Seconds(interval.average_handle_time())
+                              : Seconds(request.average_handle_time());
+    if (handle < 1) {
       return InvalidField(field + ".average_handle_time",
-                          "required here or in average_handle_time");
+                          "required (at least 1 second) here or in "
+                          "average_handle_time");
     }
     if (interval.agents() > o.max_agents) {
       return InvalidField(
@@ -173,7 +185,9 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
     if (agents == 0 && erlangs > 0) {
       // Service level grows and occupancy falls with agents: binary search
       // for the smallest staff meeting both.
-      if (!Meets(o, Forecast(o, o.max_agents, erlangs, handle))) {
+      const sla::QueueForecast most =
+          Forecast(o, o.max_agents, erlangs, handle);
+      if (most.computed && !Meets(o, most)) {
         response->Clear();
         ToProtoStatus(
             FieldError(absl::StatusCode::kResourceExhausted,
@@ -197,6 +211,17 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
       agents = lo;
     }
     const sla::QueueForecast f = Forecast(o, agents, erlangs, handle);
+    if (!f.computed) {
+      response->Clear();
+      ToProtoStatus(
+          FieldError(absl::StatusCode::kResourceExhausted,
+                     "service_level_threshold",
+                     "the Erlang A service level of these rates and this "
+                     "threshold needs too much work; use a shorter threshold "
+                     "or Erlang C"),
+          response->mutable_status());
+      return;
+    }
     if (!f.stable) {
       response->Clear();
       ToProtoStatus(
