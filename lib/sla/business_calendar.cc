@@ -165,6 +165,13 @@ bool BusinessCalendar::IsOpen(int64_t t) {
 }
 
 absl::optional<int64_t> BusinessCalendar::NextEdge(int64_t t) {
+  if (t == memo_edge_from_) return memo_edge_;
+  memo_edge_from_ = t;
+  memo_edge_ = FindNextEdge(t);
+  return memo_edge_;
+}
+
+absl::optional<int64_t> BusinessCalendar::FindNextEdge(int64_t t) {
   for (;;) {
     CoverUntil(t + 1);
     auto it = std::upper_bound(begins_.begin(), begins_.end(), t);

@@ -6,6 +6,7 @@
 #ifndef CXKIT_LIB_SLA_BUSINESS_CALENDAR_H_
 #define CXKIT_LIB_SLA_BUSINESS_CALENDAR_H_
 
+#include <climits>
 #include <cstdint>
 #include <vector>
 
@@ -50,6 +51,7 @@ class BusinessCalendar {
   // horizon).
   void CoverUntil(int64_t t);
   void AppendChunk(int64_t from, int64_t to);
+  absl::optional<int64_t> FindNextEdge(int64_t t);
   void Append(int64_t begin, int64_t end);
   // Business seconds in [origin, t); requires t covered.
   int64_t Cumulative(int64_t t) const;
@@ -65,6 +67,9 @@ class BusinessCalendar {
   std::vector<int64_t> begins_;
   std::vector<int64_t> ends_;
   std::vector<int64_t> cum_before_;
+  // One-entry memo of NextEdge: every conversation of a call asks about now.
+  int64_t memo_edge_from_ = INT64_MIN;
+  absl::optional<int64_t> memo_edge_;
   // Scratch for the wall-clock open intervals of a chunk.
   std::vector<SecondRange> wall_;
 };
