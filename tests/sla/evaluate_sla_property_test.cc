@@ -113,5 +113,24 @@ TEST(EvaluateSlaProperty, SplittingTheBatchGivesTheSameConversations) {
   }
 }
 
+TEST(EvaluateSlaProperty, OmittingCompletedCyclesKeepsStatesAndCounts) {
+  std::mt19937 rng(11);
+  EvaluateSlaRequest request = RandomRequest(&rng);
+  const EvaluateSlaResponse full = EvaluateSla(request);
+  request.mutable_output()->set_omit_completed_cycles(true);
+  EvaluateSlaResponse states = EvaluateSla(request);
+  int completed = 0;
+  EvaluateSlaResponse stripped = full;
+  for (auto& conversation : *stripped.mutable_conversations()) {
+    for (auto& metric : *conversation.mutable_metrics()) {
+      completed += metric.completed_cycles_size();
+      metric.clear_completed_cycles();
+    }
+  }
+  EXPECT_GT(completed, 50);
+  EXPECT_EQ(testing::DeterministicBytes(states),
+            testing::DeterministicBytes(stripped));
+}
+
 }  // namespace
 }  // namespace cxkit
