@@ -48,7 +48,7 @@ struct Metric {
 
 class Run {
  public:
-  Run(absl::InlinedVector<Metric, 8>* metrics) : metrics_(*metrics) {}
+  explicit Run(absl::InlinedVector<Metric, 8>* metrics) : metrics_(*metrics) {}
 
   CycleTracker* Find(SlaMetric metric) {
     for (Metric& m : metrics_) {
@@ -127,7 +127,8 @@ class Run {
 
 FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
                                              const ResolvedPolicy& policy,
-                                             int64_t now, bool keep_completed,
+                                             int64_t now, int64_t horizon_end,
+                                             bool keep_completed,
                                              cxkit::v1::ConversationSla* out) {
   FirstReplyFacts facts;
   out->set_policy_id(policy.id);
@@ -144,6 +145,7 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
                              : DefaultFirstReplySeconds(timeline.channel);
     SetDuration(goal, result->mutable_target());
     SlaClock clock;
+    clock.horizon_end = horizon_end;
     if (target.calendar >= 0) {
       clock.calendar = lookup_(context_, target.calendar);
       result->set_calendar_id(target.calendar_id);

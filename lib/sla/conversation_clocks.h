@@ -29,7 +29,8 @@ struct FirstReplyFacts {
 // (conversation_id already set), and returns its first reply facts.
 class ConversationClocks {
  public:
-  // `calendar_for(i)` returns the BusinessCalendar of calendar index i.
+  // Returns the business clock of calendar index `index` of the request
+  // (built on first use), or null when it is open every second.
   using CalendarLookup = BusinessCalendar* (*)(void* context, int index);
 
   ConversationClocks(CalendarLookup lookup, void* context)
@@ -37,7 +38,7 @@ class ConversationClocks {
 
   FirstReplyFacts Evaluate(const Timeline& timeline,
                            const ResolvedPolicy& policy, int64_t now,
-                           bool keep_completed,
+                           int64_t horizon_end, bool keep_completed,
                            cxkit::v1::ConversationSla* out);
 
  private:

@@ -5,6 +5,7 @@
 #ifndef CXKIT_LIB_SLA_CYCLE_TRACKER_H_
 #define CXKIT_LIB_SLA_CYCLE_TRACKER_H_
 
+#include <climits>
 #include <cstdint>
 #include <vector>
 
@@ -17,13 +18,17 @@ namespace cxkit::sla {
 // Business time of one calendar, or real time when `calendar` is null.
 struct SlaClock {
   BusinessCalendar* calendar = nullptr;
+  // Real time: instants after this are beyond the horizon (a calendar keeps
+  // its own).
+  int64_t horizon_end = INT64_MAX;
 
   int64_t Between(int64_t a, int64_t b) const {
     return calendar ? calendar->SecondsBetween(a, b) : (b > a ? b - a : 0);
   }
   absl::optional<int64_t> Add(int64_t a, int64_t n) const {
-    return calendar ? calendar->AddSeconds(a, n)
-                    : absl::optional<int64_t>(a + n);
+    if (calendar) return calendar->AddSeconds(a, n);
+    if (n > horizon_end - a) return absl::nullopt;
+    return a + n;
   }
   bool IsOpen(int64_t t) const { return calendar ? calendar->IsOpen(t) : true; }
 };

@@ -19,6 +19,14 @@ namespace {
 using cxkit::v1::EvaluateSlaRequest;
 using cxkit::v1::EvaluateSlaResponse;
 
+// The last instant due times are searched for: now + limits.max_horizon,
+// within the proto3 Timestamp range.
+int64_t HorizonEnd(const sla::CompiledRequest& compiled) {
+  constexpr int64_t kMaxTimestampSeconds = 253402300799;  // 9999-12-31
+  return std::min(kMaxTimestampSeconds,
+                  compiled.now + compiled.limits.max_horizon_seconds);
+}
+
 // The business clocks of a call, built on first use from a common origin.
 class Calendars {
  public:
@@ -38,8 +46,7 @@ class Calendars {
     auto& clock = clocks_[index];
     if (clock == nullptr) {
       clock = std::make_unique<sla::BusinessCalendar>(
-          &compiled_->calendars[index], origin_,
-          compiled_->now + compiled_->limits.max_horizon_seconds,
+          &compiled_->calendars[index], origin_, HorizonEnd(*compiled_),
           compiled_->now + 1, &interval_budget_);
     }
     return clock.get();
@@ -113,7 +120,8 @@ void Evaluate(const EvaluateSlaRequest& request,
     result->set_conversation_id(conversation.id());
     const sla::FirstReplyFacts facts = clocks.Evaluate(
         timeline, MatchPolicy(*compiled, conversation, timeline), compiled->now,
-        !request.output().omit_completed_cycles(), result);
+        HorizonEnd(*compiled), !request.output().omit_completed_cycles(),
+        result);
     evaluations += static_cast<uint64_t>(result->metrics_size());
     breached += result->breached();
     warning += result->warning();

@@ -176,5 +176,20 @@ TEST(EvaluateSlaValidation, DueBeyondTheHorizonIsLeftUnset) {
   EXPECT_EQ(cycle.elapsed().seconds(), 3600);
 }
 
+TEST(EvaluateSlaValidation, DueTimesStayInsideTheTimestampRange) {
+  EvaluateSlaRequest request;
+  SetTime("9999-12-31T00:00:00Z", request.mutable_now());
+  auto* policy = request.add_policies();
+  policy->set_id("p");
+  AddTarget(policy, SLA_METRIC_FIRST_REPLY, 86400 * 365);
+  Timeline(AddConversation(&request, "c", CHANNEL_EMAIL))
+      .Customer("9999-12-30T00:00:00Z");
+  const EvaluateSlaResponse response = EvaluateSla(request);
+  ASSERT_EQ(response.status().code(), STATUS_CODE_OK);
+  const SlaCycle& cycle = response.conversations(0).metrics(0).ongoing_cycle();
+  EXPECT_FALSE(cycle.has_due());
+  EXPECT_FALSE(response.conversations(0).has_next_change());
+}
+
 }  // namespace
 }  // namespace cxkit
