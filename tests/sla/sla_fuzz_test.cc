@@ -9,6 +9,7 @@
 #include "bench/generator/sla_traffic.h"
 #include "cxkit/sla.h"
 #include "google/protobuf/stubs/logging.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/test_support.h"
 
@@ -55,8 +56,14 @@ TEST(SlaFuzzReplay, MutatedEvaluateSlaRequestsNeverCrash) {
     cxkit::v1::EvaluateSlaRequest request;
     if (!request.ParseFromString(bytes)) continue;
     ++parsed;
-    const std::string first = testing::DeterministicBytes(EvaluateSla(request));
+    const cxkit::v1::EvaluateSlaResponse response = EvaluateSla(request);
+    const std::string first = testing::DeterministicBytes(response);
     ASSERT_EQ(testing::DeterministicBytes(EvaluateSla(request)), first);
+    // Every response prints as proto3 JSON (valid timestamps and durations),
+    // as the C ABI's JSON entry needs.
+    std::string json;
+    ASSERT_TRUE(
+        google::protobuf::util::MessageToJsonString(response, &json).ok());
   }
   EXPECT_GT(parsed, 100);
 }
