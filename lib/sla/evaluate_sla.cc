@@ -72,7 +72,9 @@ int64_t Origin(const EvaluateSlaRequest& request,
   };
   for (const auto& conversation : request.conversations()) {
     if (conversation.has_created_at()) consider(conversation.created_at());
-    for (const auto& event : conversation.events()) consider(event.time());
+    for (const auto& event : conversation.events()) {
+      if (event.has_time()) consider(event.time());
+    }
   }
   return origin;
 }
