@@ -24,6 +24,8 @@ constexpr Command kCommands[] = {
      cxkit::bench::RunIdentityCommand},
     {"phones", "phone normalization: fast path versus libphonenumber",
      cxkit::bench::RunPhonesCommand},
+    {"sla", "EvaluateSla on generated conversation timelines",
+     cxkit::bench::RunSlaCommand},
 };
 
 void PrintUsage(std::ostream& out) {

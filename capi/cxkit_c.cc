@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "cxkit/identity.h"
+#include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/descriptor.h"
@@ -333,6 +334,8 @@ struct JsonMethod {
 // One line per capability, named like its C++ function.
 constexpr JsonMethod kJsonMethods[] = {
     {"ResolveIdentities", &CallJson<&cxkit::ResolveIdentities>},
+    {"EvaluateSla", &CallJson<&cxkit::EvaluateSla>},
+    {"PlanStaffing", &CallJson<&cxkit::PlanStaffing>},
 };
 
 int DispatchJson(const char* method, const char* request_json, size_t size,
@@ -403,6 +406,18 @@ int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {
   return CallBinary<&cxkit::ResolveIdentities>(request, request_size, response,
                                                response_size);
+}
+
+int cxkit_evaluate_sla(const void* request, size_t request_size,
+                       void** response, size_t* response_size) {
+  return CallBinary<&cxkit::EvaluateSla>(request, request_size, response,
+                                         response_size);
+}
+
+int cxkit_plan_staffing(const void* request, size_t request_size,
+                        void** response, size_t* response_size) {
+  return CallBinary<&cxkit::PlanStaffing>(request, request_size, response,
+                                          response_size);
 }
 
 int cxkit_call_json(const char* method, const char* request_json,

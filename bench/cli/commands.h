@@ -31,6 +31,9 @@ int RunIdentityCommand(const std::vector<std::string>& args);
 // phone mix.
 int RunPhonesCommand(const std::vector<std::string>& args);
 
+// cxkit-bench sla: EvaluateSla on generated conversation timelines.
+int RunSlaCommand(const std::vector<std::string>& args);
+
 }  // namespace cxkit::bench
 
 #endif  // CXKIT_BENCH_CLI_COMMANDS_H_

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "cxkit/identity.h"
+#include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -128,6 +129,19 @@ PYBIND11_MODULE(_cxkit, module) {
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
       "bad input: errors are in the response's status (INVALID_ARGUMENT with "
       "field \"request\" when the bytes do not parse).");
+
+  DefBytesFunction(
+      module, "evaluate_sla_bytes", &cxkit::EvaluateSla,
+      "Evaluates a serialized cxkit.v1.EvaluateSlaRequest into a serialized "
+      "cxkit.v1.EvaluateSlaResponse (SLA cycles, due times, next change, "
+      "service level). Pure, deterministic, thread-safe; releases the GIL; "
+      "errors are in the response's status.");
+  DefBytesFunction(
+      module, "plan_staffing_bytes", &cxkit::PlanStaffing,
+      "Plans a serialized cxkit.v1.PlanStaffingRequest into a serialized "
+      "cxkit.v1.PlanStaffingResponse (Erlang C / Erlang A agents per "
+      "interval). Pure, deterministic, thread-safe; releases the GIL; errors "
+      "are in the response's status.");
 
   module.def(
       "version", [] { return std::string(cxkit::VersionString()); },

@@ -250,12 +250,55 @@ static void test_json_errors(void) {
       "{\"status\":{\"code\":\"STATUS_CODE_UNIMPLEMENTED\",\"message\":"
       "\"unknown method \\\"PlanWorldDomination\\\"; "
       "cxkit " CXKIT_VERSION_STRING
-      " implements: ResolveIdentities\",\"field\":\"method\"}}");
+      " implements: ResolveIdentities, EvaluateSla, PlanStaffing\","
+      "\"field\":\"method\"}}");
   cxkit_free(json);
 
   CHECK(call_json(NULL, "{}", &json) == CXKIT_INVALID_ARGUMENT);
   CHECK_CONTAINS(json, "\"field\":\"method\"");
   cxkit_free(json);
+}
+
+/* SLA: a live chat waiting 20 s is due 10 s later under the default policy;
+   the textbook Erlang C case needs 14 agents; a bad zone names its field. */
+static void test_sla_and_staffing(void) {
+  char* json = NULL;
+  void* binary = NULL;
+  size_t binary_size = 0;
+  CHECK(call_json("EvaluateSla",
+                  "{\"now\":\"2026-05-04T10:00:20Z\",\"conversations\":[{"
+                  "\"id\":\"c1\",\"channel\":\"CHANNEL_LIVE_CHAT\","
+                  "\"events\":[{\"time\":\"2026-05-04T10:00:00Z\","
+                  "\"kind\":\"SLA_EVENT_KIND_CUSTOMER_MESSAGE\"}]}]}",
+                  &json) == CXKIT_OK);
+  CHECK_CONTAINS(json, "\"policyId\":\"default\"");
+  CHECK_CONTAINS(json, "\"due\":\"2026-05-04T10:00:30Z\"");
+  CHECK_CONTAINS(json, "\"nextChange\":\"2026-05-04T10:00:30Z\"");
+  CHECK_CONTAINS(json, "\"state\":\"SLA_STATE_ACTIVE\"");
+  cxkit_free(json);
+  CHECK(call_json("EvaluateSla",
+                  "{\"now\":\"2026-05-04T10:00:20Z\",\"calendars\":[{"
+                  "\"id\":\"x\",\"timeZone\":\"Mars/Olympus\","
+                  "\"alwaysOpen\":true}]}",
+                  &json) == CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json, "\"field\":\"calendars[0].time_zone\"");
+  cxkit_free(json);
+  CHECK(call_json("PlanStaffing",
+                  "{\"averageHandleTime\":\"180s\",\"targetServiceLevel\":0.8,"
+                  "\"serviceLevelThreshold\":\"20s\",\"intervals\":[{"
+                  "\"contacts\":100}]}",
+                  &json) == CXKIT_OK);
+  CHECK_CONTAINS(json, "\"agents\":14,");
+  cxkit_free(json);
+  /* The empty request: no `now`. */
+  CHECK(cxkit_evaluate_sla(NULL, 0, &binary, &binary_size) ==
+        CXKIT_INVALID_ARGUMENT);
+  CHECK(binary != NULL);
+  cxkit_free(binary);
+  binary = NULL;
+  CHECK(cxkit_plan_staffing(NULL, 0, &binary, &binary_size) == CXKIT_OK);
+  CHECK(binary != NULL);
+  cxkit_free(binary);
 }
 
 int main(void) {
@@ -267,6 +310,7 @@ int main(void) {
   test_bad_arguments();
   test_json_two_spellings_of_one_email_are_one_profile();
   test_json_errors();
+  test_sla_and_staffing();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -30,12 +30,18 @@ from typing import Callable, Protocol, Type, TypeVar
 # The native module first: it loads libcxkit, whose C++ descriptors the cpp protobuf runtime
 # then shares with the *_pb2 modules.
 from cxkit._cxkit import resolve_identities_bytes, version
+from cxkit._cxkit import evaluate_sla_bytes, plan_staffing_bytes
 from cxkit.v1 import common_pb2, identity_pb2
+from cxkit.v1 import sla_pb2
 from google.protobuf.message import Message
 
 __all__ = [
     "StatusError",
     "__version__",
+    "evaluate_sla",
+    "evaluate_sla_bytes",
+    "plan_staffing",
+    "plan_staffing_bytes",
     "raise_for_status",
     "resolve_identities",
     "resolve_identities_bytes",
@@ -85,6 +91,43 @@ def resolve_identities(
         request,
         identity_pb2.ResolveIdentitiesRequest,
         identity_pb2.ResolveIdentitiesResponse,
+    )
+
+
+def evaluate_sla(request: sla_pb2.EvaluateSlaRequest) -> sla_pb2.EvaluateSlaResponse:
+    """Evaluates SLA clocks of conversations at ``request.now``; see cxkit/sla.h.
+
+    For each conversation and each metric of its policy: completed and ongoing cycles, the due
+    time in business time of the target's calendar, paused / warning / breached flags, and the
+    next instant anything changes; plus the service level per channel. Pure, deterministic,
+    thread-safe; releases the GIL.
+
+    Raises:
+        TypeError: ``request`` is not a cxkit.v1.sla_pb2.EvaluateSlaRequest.
+        Nothing else: errors are in ``response.status`` and ``response.conversation_issues``.
+    """
+    return _call(
+        "evaluate_sla",
+        evaluate_sla_bytes,
+        request,
+        sla_pb2.EvaluateSlaRequest,
+        sla_pb2.EvaluateSlaResponse,
+    )
+
+
+def plan_staffing(request: sla_pb2.PlanStaffingRequest) -> sla_pb2.PlanStaffingResponse:
+    """Plans agents per interval with Erlang C or Erlang A; see cxkit/sla.h.
+
+    Raises:
+        TypeError: ``request`` is not a cxkit.v1.sla_pb2.PlanStaffingRequest.
+        Nothing else: errors (e.g. a load beyond capacity) are in ``response.status``.
+    """
+    return _call(
+        "plan_staffing",
+        plan_staffing_bytes,
+        request,
+        sla_pb2.PlanStaffingRequest,
+        sla_pb2.PlanStaffingResponse,
     )
 
 

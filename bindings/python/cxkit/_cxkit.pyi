@@ -6,5 +6,11 @@ def resolve_identities_bytes(request: bytes) -> bytes:
     Releases the GIL; never raises on bad input (errors are in the response's status).
     """
 
+def evaluate_sla_bytes(request: bytes) -> bytes:
+    """Serialized EvaluateSlaRequest -> deterministically serialized response."""
+
+def plan_staffing_bytes(request: bytes) -> bytes:
+    """Serialized PlanStaffingRequest -> deterministically serialized response."""
+
 def version() -> str:
     """The version of the loaded libcxkit, "MAJOR.MINOR.PATCH"."""

@@ -121,6 +121,21 @@ CXKIT_C_EXPORT int cxkit_resolve_identities(const void* request,
                                             void** response,
                                             size_t* response_size);
 
+/* Evaluates SLA clocks: `request` holds a serialized
+   cxkit.v1.EvaluateSlaRequest, *response receives a serialized
+   cxkit.v1.EvaluateSlaResponse (due times, cycles, next change per
+   conversation, service level). Arguments, errors and memory as for
+   cxkit_resolve_identities. */
+CXKIT_C_EXPORT int cxkit_evaluate_sla(const void* request, size_t request_size,
+                                      void** response, size_t* response_size);
+
+/* Plans agents per interval with Erlang C or Erlang A: `request` holds a
+   serialized cxkit.v1.PlanStaffingRequest, *response receives a serialized
+   cxkit.v1.PlanStaffingResponse. Arguments, errors and memory as for
+   cxkit_resolve_identities. */
+CXKIT_C_EXPORT int cxkit_plan_staffing(const void* request, size_t request_size,
+                                       void** response, size_t* response_size);
+
 /* ---- Capabilities, canonical proto3 JSON ---- */
 
 /* Calls capability `method` (the name of its C++ function, e.g.
