@@ -72,6 +72,7 @@ class Linker {
       for (; next_link < in_.links.size() && in_.links[next_link].later == rank;
            ++next_link) {
         const MessageLink& link = in_.links[next_link];
+        if (link.rule == cxkit::v1::MERGE_RULE_PREVIOUS_CONVERSATION) continue;
         TryJoin(rank, link.earlier, link.rule, link.detail);
       }
       JoinSession(rank, message);
@@ -96,6 +97,15 @@ class Linker {
           state_[root].resolved_at = std::max(state_[root].resolved_at, at);
         }
       }
+    }
+    // The host's earlier grouping comes after all rules: when the rules
+    // still make the decisions of the earlier call it adds nothing, so an
+    // incremental call gives the batch result; otherwise it keeps together
+    // what was together, unless a split or never-merge pair forbids it.
+    for (const MessageLink& link : in_.links) {
+      if (link.rule != cxkit::v1::MERGE_RULE_PREVIOUS_CONVERSATION) continue;
+      refused_roots_.clear();
+      TryJoin(link.later, link.earlier, link.rule, link.detail);
     }
     const size_t n = facts_.size();
     out_.conversation_of.resize(n);
