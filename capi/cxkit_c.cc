@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
@@ -333,6 +334,7 @@ struct JsonMethod {
 // One line per capability, named like its C++ function.
 constexpr JsonMethod kJsonMethods[] = {
     {"ResolveIdentities", &CallJson<&cxkit::ResolveIdentities>},
+    {"MergeConversations", &CallJson<&cxkit::MergeConversations>},
 };
 
 int DispatchJson(const char* method, const char* request_json, size_t size,
@@ -403,6 +405,12 @@ int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {
   return CallBinary<&cxkit::ResolveIdentities>(request, request_size, response,
                                                response_size);
+}
+
+int cxkit_merge_conversations(const void* request, size_t request_size,
+                              void** response, size_t* response_size) {
+  return CallBinary<&cxkit::MergeConversations>(request, request_size, response,
+                                                response_size);
 }
 
 int cxkit_call_json(const char* method, const char* request_json,

@@ -18,6 +18,7 @@
 #include <string>
 #include <utility>
 
+#include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
@@ -125,6 +126,14 @@ PYBIND11_MODULE(_cxkit, module) {
       module, "resolve_identities_bytes", &cxkit::ResolveIdentities,
       "Resolves a serialized cxkit.v1.ResolveIdentitiesRequest into a "
       "serialized cxkit.v1.ResolveIdentitiesResponse.\n\n"
+      "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
+      "bad input: errors are in the response's status (INVALID_ARGUMENT with "
+      "field \"request\" when the bytes do not parse).");
+
+  DefBytesFunction(
+      module, "merge_conversations_bytes", &cxkit::MergeConversations,
+      "Merges a serialized cxkit.v1.MergeConversationsRequest into a "
+      "serialized cxkit.v1.MergeConversationsResponse.\n\n"
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
       "bad input: errors are in the response's status (INVALID_ARGUMENT with "
       "field \"request\" when the bytes do not parse).");
