@@ -44,22 +44,34 @@ size_t DecodeUtf8(absl::string_view text, uint32_t* code_point) {
   return length;
 }
 
-void AppendUtf8(uint32_t cp, std::string* out) {
+// Writes the UTF-8 encoding of `cp` to `out` (room for 4 bytes); returns its
+// length.
+size_t EncodeUtf8(uint32_t cp, char* out) {
   if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  char buffer[4];
+  out->append(buffer, EncodeUtf8(cp, buffer));
 }
 
 uint32_t FoldCodePoint(uint32_t cp) {
@@ -136,19 +148,19 @@ size_t CounterLength(absl::string_view text) {
 // code point by code point, or 0 when it does not start with it.
 size_t FoldedPrefixLength(absl::string_view text, absl::string_view folded) {
   size_t pos = 0;
-  std::string buffer;
+  char buffer[4];
   while (!folded.empty()) {
     if (pos >= text.size()) return 0;
     uint32_t cp;
     const size_t length = DecodeUtf8(text.substr(pos), &cp);
-    buffer.clear();
+    size_t size = 1;
     if (cp == 0xFFFFFFFF) {
-      buffer.push_back(text[pos]);
+      buffer[0] = text[pos];
     } else {
-      AppendUtf8(FoldCodePoint(cp), &buffer);
+      size = EncodeUtf8(FoldCodePoint(cp), buffer);
     }
-    if (!absl::StartsWith(folded, buffer)) return 0;
-    folded.remove_prefix(buffer.size());
+    if (!absl::StartsWith(folded, absl::string_view(buffer, size))) return 0;
+    folded.remove_prefix(size);
     pos += length;
   }
   return pos;
@@ -213,9 +225,19 @@ SubjectNormalizer::SubjectNormalizer(
             });
   prefixes_.erase(std::unique(prefixes_.begin(), prefixes_.end()),
                   prefixes_.end());
+  // Bytes a prefix can start with in the raw text: both cases of ASCII
+  // letters, every non-ASCII lead byte.
+  first_bytes_.fill(false);
+  for (int b = 0x80; b < 0x100; ++b) first_bytes_[b] = true;
+  for (const std::string& prefix : prefixes_) {
+    const uint8_t first = static_cast<uint8_t>(prefix[0]);
+    first_bytes_[first] = true;
+    first_bytes_[static_cast<uint8_t>(absl::ascii_toupper(first))] = true;
+  }
 }
 
 size_t SubjectNormalizer::LeaderLength(absl::string_view text) const {
+  if (text.empty() || !first_bytes_[static_cast<uint8_t>(text[0])]) return 0;
   for (const std::string& prefix : prefixes_) {
     size_t pos = FoldedPrefixLength(text, prefix);
     if (pos == 0) continue;

@@ -4,6 +4,7 @@
 #ifndef CXKIT_LIB_CONVERSATION_BASE_SUBJECT_H_
 #define CXKIT_LIB_CONVERSATION_BASE_SUBJECT_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,8 @@ class SubjectNormalizer {
 
   // Folded prefixes, longest first.
   std::vector<std::string> prefixes_;
+  // Bytes that can start a prefix in unfolded text.
+  std::array<bool, 256> first_bytes_;
 };
 
 }  // namespace cxkit::conversation

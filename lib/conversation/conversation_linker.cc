@@ -58,6 +58,10 @@ class Linker {
       tags_[b].push_back(static_cast<uint32_t>(2 * i + 1));
     }
     out_.merges.reserve(n);
+    customer_latest_.assign(in_.customer_count,
+                            Latest{kNoRank, absl::InfinitePast(), 0});
+    reference_state_.assign(in_.references->names.size(),
+                            ReferenceState{kNoCustomer, kNoRank});
   }
 
   Linking Run() {
@@ -293,10 +297,11 @@ class Linker {
     for (uint32_t i = refs.begin[rank]; i < refs.begin[rank + 1]; ++i) {
       const uint32_t id = refs.ids[i];
       const absl::string_view name = refs.names[id];
-      auto [it, inserted] =
-          reference_state_.try_emplace(id, ReferenceState{f.customer, rank});
-      if (inserted) continue;
-      ReferenceState& state = it->second;
+      ReferenceState& state = reference_state_[id];
+      if (state.latest == kNoRank) {
+        state = ReferenceState{f.customer, rank};
+        continue;
+      }
       if (state.owner != f.customer) {
         if (sets_.Find(state.latest) != sets_.Find(rank)) {
           out_.refusals.push_back(RefusalRecord{
@@ -317,10 +322,8 @@ class Linker {
 
   void JoinAcrossChannels(uint32_t rank) {
     const MessageFacts& f = facts_[rank];
-    auto it = customer_latest_.find(f.customer);
-    if (it == customer_latest_.end()) return;
-    const Latest& latest = it->second;
-    if (latest.channel == f.channel ||
+    const Latest& latest = customer_latest_[f.customer];
+    if (latest.rank == kNoRank || latest.channel == f.channel ||
         f.sent_at - latest.time > settings_.cross_channel) {
       return;
     }
@@ -342,8 +345,8 @@ class Linker {
       thread_latest_;
   absl::flat_hash_map<uint64_t, LatestSlot> session_latest_;
   absl::flat_hash_map<uint64_t, LatestSlot> subject_latest_;
-  absl::flat_hash_map<uint32_t, Latest> customer_latest_;
-  absl::flat_hash_map<uint32_t, ReferenceState> reference_state_;
+  std::vector<Latest> customer_latest_;          // by customer
+  std::vector<ReferenceState> reference_state_;  // by reference id
   std::string subject_key_;
   bool joined_ = false;
   std::vector<uint32_t> refused_roots_;

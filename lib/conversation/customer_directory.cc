@@ -174,8 +174,9 @@ uint32_t CustomerDirectory::Resolve(const ConversationMessage& message,
       linked = normalized.linked_customer;
     }
     if (implicit_key < 0 ||
-        std::make_pair(key_types_[normalized.key], keys_[normalized.key]) <
-            std::make_pair(key_types_[implicit_key], keys_[implicit_key])) {
+        key_types_[normalized.key] < key_types_[implicit_key] ||
+        (key_types_[normalized.key] == key_types_[implicit_key] &&
+         keys_[normalized.key] < keys_[implicit_key])) {
       implicit_key = normalized.key;
     }
   }

@@ -44,6 +44,9 @@ class CustomerDirectory {
 
   absl::string_view Name(uint32_t customer) const { return names_[customer]; }
 
+  // Number of customers interned so far (host, linked and implicit).
+  uint32_t size() const { return static_cast<uint32_t>(names_.size()); }
+
  private:
   uint32_t Intern(absl::string_view name);
   uint32_t InternOwned(std::string name);

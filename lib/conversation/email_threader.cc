@@ -57,6 +57,7 @@ class ContainerForest {
     absl::string_view id;
   };
   Container& at(uint32_t c) { return containers_[c]; }
+  size_t size() const { return containers_.size(); }
 
  private:
   std::vector<Container> containers_;
@@ -118,11 +119,11 @@ EmailThreads ThreadEmails(
   }
 
   // The earliest message of every tree, and each tree's root id.
-  absl::flat_hash_map<uint32_t, uint32_t> earliest_of_tree;
-  earliest_of_tree.reserve(emails);
+  std::vector<uint32_t> earliest_of_tree(forest.size(), kNone);
   for (uint32_t position = 0; position < headers.size(); ++position) {
     if (container_of[position] == kNone) continue;
-    earliest_of_tree.try_emplace(forest.Tree(container_of[position]), position);
+    uint32_t& earliest = earliest_of_tree[forest.Tree(container_of[position])];
+    if (earliest == kNone) earliest = position;
   }
   for (uint32_t position = 0; position < headers.size(); ++position) {
     const uint32_t container = container_of[position];
@@ -137,7 +138,7 @@ EmailThreads ThreadEmails(
       detail = forest.at(parent).id;
     } else {
       const uint32_t tree = forest.Tree(container);
-      other = earliest_of_tree.at(tree);
+      other = earliest_of_tree[tree];
       if (other == position) continue;
       rule = cxkit::v1::MERGE_RULE_EMAIL_SHARED_ANCESTOR;
       detail = forest.at(tree).id;

@@ -31,6 +31,7 @@ void Merge(const MergeConversationsRequest& request,
   input.settings = &*settings;
   input.facts = &prepared.facts;
   input.references = &prepared.references;
+  input.customer_count = prepared.customers->size();
   const conversation::Linking linking =
       conversation::LinkMessages(std::move(input));
   conversation::WriteConversations(request, *settings, prepared, linking,

@@ -18,27 +18,30 @@ using cxkit::v1::MergeConversationsRequest;
 // The first problem that makes message `i` unusable, as an issue, or false.
 bool CheckMessage(const ConversationMessage& m, uint32_t i,
                   const cxkit::v1::MergeLimits& limits, MessageIssues* issues) {
-  const std::string field = IndexedField("messages", i);
+  // Paths are built only for the rare bad message.
+  const auto field = [i](absl::string_view suffix) {
+    return absl::StrCat("messages[", i, "]", suffix);
+  };
   auto error = [&](const char* reason, std::string path, std::string text) {
     issues->Add(i, cxkit::v1::SEVERITY_ERROR, reason, std::move(path),
                 std::move(text));
     return true;
   };
   if (!m.has_sent_at()) {
-    return error("MISSING_TIME", field + ".sent_at", "required");
+    return error("MISSING_TIME", field(".sent_at"), "required");
   }
   if (!IsValidTimestamp(m.sent_at())) {
-    return error("INVALID_TIME", field + ".sent_at",
+    return error("INVALID_TIME", field(".sent_at"),
                  "outside 0001-01-01..9999-12-31 or nanos out of range");
   }
   if (!cxkit::v1::Channel_IsValid(m.channel()) ||
       m.channel() >= kChannelSlots) {
-    return error("UNKNOWN_CHANNEL", field + ".channel",
+    return error("UNKNOWN_CHANNEL", field(".channel"),
                  absl::StrCat("unknown channel ", m.channel()));
   }
   if (static_cast<uint32_t>(m.sender_size() + m.recipients_size()) >
       limits.max_identifiers_per_message()) {
-    return error("TOO_MANY_IDENTIFIERS", field + ".sender",
+    return error("TOO_MANY_IDENTIFIERS", field(".sender"),
                  absl::StrCat(m.sender_size() + m.recipients_size(),
                               " identifiers exceed "
                               "limits.max_identifiers_per_message (",
@@ -59,7 +62,7 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
   };
   for (const auto& v : values) {
     if (v.value->size() > v.limit) {
-      return error("OVERSIZED_VALUE", field + v.name,
+      return error("OVERSIZED_VALUE", field(v.name),
                    absl::StrCat(v.value->size(), " bytes exceed the limit (",
                                 v.limit, ")"));
     }
@@ -67,13 +70,12 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
   for (const auto* list : {&m.sender(), &m.recipients()}) {
     for (int j = 0; j < list->size(); ++j) {
       if ((*list)[j].value().size() > limits.max_value_bytes()) {
-        return error(
-            "OVERSIZED_VALUE",
-            absl::StrCat(field,
-                         list == &m.sender() ? ".sender[" : ".recipients[", j,
-                         "].value"),
-            absl::StrCat("longer than limits.max_value_bytes (",
-                         limits.max_value_bytes(), ")"));
+        return error("OVERSIZED_VALUE",
+                     absl::StrCat(field(list == &m.sender() ? ".sender["
+                                                            : ".recipients["),
+                                  j, "].value"),
+                     absl::StrCat("longer than limits.max_value_bytes (",
+                                  limits.max_value_bytes(), ")"));
       }
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "lib/common/field_status.h"
@@ -84,10 +85,10 @@ absl::StatusOr<std::unique_ptr<ReferenceExtractor>> ReferenceExtractor::Create(
   re2::RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
-  extractor->set_ =
-      std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+  std::string combined;
   for (const auto& [pattern, field] : sources) {
     const std::string path = field + ".pattern";
+    if (!field.empty()) extractor->needs_digit_ = false;  // not known
     if (pattern.pattern().empty()) return InvalidField(path, "required");
     if (pattern.pattern().size() > 1024) {
       return InvalidField(path, "longer than 1,024 bytes");
@@ -103,11 +104,8 @@ absl::StatusOr<std::unique_ptr<ReferenceExtractor>> ReferenceExtractor::Create(
                              "has ",
                              regex->NumberOfCapturingGroups()));
     }
-    std::string error;
-    if (extractor->set_->Add(pattern.pattern(), &error) < 0) {
-      return InvalidField(path,
-                          absl::StrCat("not a valid RE2 pattern: ", error));
-    }
+    if (!combined.empty()) combined.push_back('|');
+    absl::StrAppend(&combined, "(?:", pattern.pattern(), ")");
     const uint32_t kind = static_cast<uint32_t>(
         std::lower_bound(extractor->kinds_.begin(), extractor->kinds_.end(),
                          pattern.kind()) -
@@ -116,10 +114,13 @@ absl::StatusOr<std::unique_ptr<ReferenceExtractor>> ReferenceExtractor::Create(
   }
   if (extractor->patterns_.empty())
     return std::unique_ptr<ReferenceExtractor>();
-  if (!extractor->set_->Compile()) {
+  options.set_max_mem(32 << 20);
+  extractor->combined_ = std::make_unique<re2::RE2>(combined, options);
+  if (!extractor->combined_->ok()) {
     return FieldError(absl::StatusCode::kResourceExhausted,
                       "policy.reference_patterns",
-                      "the patterns together exceed RE2's memory budget");
+                      absl::StrCat("the patterns together do not compile: ",
+                                   extractor->combined_->error()));
   }
   return extractor;
 }
@@ -137,29 +138,31 @@ std::string ReferenceExtractor::NormalizeValue(absl::string_view value) {
 void ReferenceExtractor::Extract(absl::string_view text,
                                  std::vector<FoundReference>* out) const {
   if (text.empty()) return;
-  std::vector<int> matched;
-  if (!set_->Match(re2::StringPiece(text.data(), text.size()), &matched)) {
+  if (needs_digit_ && std::none_of(text.begin(), text.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      })) {
     return;
   }
-  std::sort(matched.begin(), matched.end());
+  const re2::StringPiece input(text.data(), text.size());
+  const int groups = static_cast<int>(patterns_.size());
+  absl::InlinedVector<re2::StringPiece, 8> match(patterns_.size() + 1);
   const size_t first = out->size();
-  for (int index : matched) {
-    const Pattern& pattern = patterns_[index];
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece value;
-    for (size_t before = input.size();
-         re2::RE2::FindAndConsume(&input, *pattern.regex, &value);
-         before = input.size()) {
-      if (!value.empty()) {
-        std::string normalized =
-            NormalizeValue(absl::string_view(value.data(), value.size()));
-        if (!normalized.empty()) {
-          out->push_back(FoundReference{pattern.kind, std::move(normalized)});
-        }
+  size_t pos = 0;
+  while (pos <= input.size() &&
+         combined_->Match(input, pos, input.size(), re2::RE2::UNANCHORED,
+                          match.data(), groups + 1)) {
+    for (int g = 1; g <= groups; ++g) {
+      if (match[g].data() == nullptr) continue;
+      std::string normalized =
+          NormalizeValue(absl::string_view(match[g].data(), match[g].size()));
+      if (!normalized.empty()) {
+        out->push_back(
+            FoundReference{patterns_[g - 1].kind, std::move(normalized)});
       }
-      if (input.empty()) break;
-      if (input.size() == before) input.remove_prefix(1);  // empty match
+      break;
     }
+    const size_t end = static_cast<size_t>(match[0].end() - input.begin());
+    pos = end > pos ? end : pos + 1;  // an empty match moves on by one
   }
   std::sort(out->begin() + first, out->end());
   out->erase(std::unique(out->begin() + first, out->end()), out->end());

@@ -11,7 +11,6 @@
 #include "absl/strings/string_view.h"
 #include "cxkit/v1/conversation.pb.h"
 #include "re2/re2.h"
-#include "re2/set.h"
 
 namespace cxkit::conversation {
 
@@ -28,10 +27,10 @@ struct FoundReference {
   }
 };
 
-// Finds references with one RE2::Set pass over the text (which patterns
-// match anywhere) and then the matching patterns alone to extract their
-// values. Linear time in the text; immutable after Create(): safe for
-// concurrent use.
+// Finds references with one RE2 that combines every pattern, scanning the text
+// left to right (texts without an ASCII digit are skipped when every pattern
+// needs one, as the built-in ones do). Linear time in the text; immutable after
+// Create(): safe for concurrent use.
 class ReferenceExtractor {
  public:
   // The built-in patterns (see MergePolicy.reference_patterns).
@@ -63,7 +62,12 @@ class ReferenceExtractor {
 
   std::vector<std::string> kinds_;
   std::vector<Pattern> patterns_;
-  std::unique_ptr<re2::RE2::Set> set_;
+  // All patterns as one alternation "(?:p1)|(?:p2)|...": one scan finds the
+  // leftmost match of any pattern (the first listed wins at one position).
+  std::unique_ptr<re2::RE2> combined_;
+  // Every pattern needs an ASCII digit (true of the built-in ones), so a
+  // text without digits is skipped without running RE2.
+  bool needs_digit_ = true;
 };
 
 }  // namespace cxkit::conversation
