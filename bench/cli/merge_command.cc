@@ -37,6 +37,10 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   flags.AddBool("no-profiles", &no_profiles,
                 "leave request.customer_profiles empty: senders without a "
                 "host customer id become implicit customers");
+  bool indexes_only = false;
+  flags.AddBool("indexes-only", &indexes_only,
+                "omit message ids and merge evidence from the conversations "
+                "(request.output), as a bulk caller would");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
   google::protobuf::ArenaOptions arena_options;
@@ -51,6 +55,10 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   options.span_seconds = static_cast<int64_t>(days) * 24 * 60 * 60;
   options.with_profiles = !no_profiles;
   GenerateMergeConversationsRequest(options, request);
+  if (indexes_only) {
+    request->mutable_output()->set_omit_message_ids(true);
+    request->mutable_output()->set_omit_merges(true);
+  }
   const uint64_t request_bytes = request->ByteSizeLong();
   const uint64_t request_rss = CurrentRssBytes();
 
@@ -95,6 +103,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   report.AddUint("seed", seed);
   report.AddUint("days", days);
   report.AddString("customers", no_profiles ? "implicit" : "profiles");
+  report.AddString("output", indexes_only ? "indexes-only" : "full");
   report.AddUint("repeat", repeat);
   report.AddUint("request_bytes", request_bytes);
   report.AddUint("response_bytes", response_bytes);

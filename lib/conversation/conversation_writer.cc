@@ -133,6 +133,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       follows[g] = group_of[other];
   }
 
+  const bool omit_ids = request.output().omit_message_ids();
+  const bool omit_merges = request.output().omit_merges();
   const MessageReferences& refs = prepared.references;
   const std::vector<std::string>* kinds =
       settings.references ? &settings.references->kinds() : nullptr;
@@ -147,13 +149,14 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     uint32_t customer = kNoCustomer;
     const cxkit::v1::ConversationMessage* first_email = nullptr;
     group_refs.clear();
-    out->mutable_message_ids()->Reserve(static_cast<int>(group.size));
+    if (!omit_ids)
+      out->mutable_message_ids()->Reserve(static_cast<int>(group.size));
     out->mutable_message_indexes()->Reserve(static_cast<int>(group.size));
     for (uint32_t i = group.first; i < group.first + group.size; ++i) {
       const uint32_t rank = members[i];
       const MessageFacts& f = facts[rank];
       const cxkit::v1::ConversationMessage& m = message(rank);
-      out->add_message_ids(m.id());
+      if (!omit_ids) out->add_message_ids(m.id());
       out->add_message_indexes(f.index);
       channels |= 1u << f.channel;
       if (customer == kNoCustomer) customer = f.customer;
@@ -203,7 +206,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       out->set_subject(
           settings.subjects->BaseSubject(first_email->email().subject()));
     }
-    for (uint32_t i = merge_begin[g]; i < merge_begin[g + 1]; ++i) {
+    for (uint32_t i = merge_begin[g]; !omit_merges && i < merge_begin[g + 1];
+         ++i) {
       const MergeRecord& m = *merges[i];
       cxkit::v1::MergeReason* reason = out->add_merges();
       reason->set_message_id(message(m.message).id());

@@ -391,6 +391,25 @@ TEST(MergeConversationsTest, BadMessagesAreLeftOutWithAnIssue) {
   EXPECT_EQ(response.stats().messages_with_errors(), 3u);
 }
 
+TEST(MergeConversationsTest, OutputCanOmitIdsAndEvidence) {
+  MergeConversationsRequest request;
+  AddMessage(&request, "c1", cxkit::v1::CHANNEL_LIVE_CHAT,
+             "2024-06-03T10:00:00Z", "anna");
+  AddMessage(&request, "c2", cxkit::v1::CHANNEL_LIVE_CHAT,
+             "2024-06-03T10:01:00Z", "anna");
+  request.mutable_output()->set_omit_message_ids(true);
+  request.mutable_output()->set_omit_merges(true);
+  const MergeConversationsResponse response = Merge(request);
+  ASSERT_EQ(response.conversations_size(), 1);
+  EXPECT_EQ(response.conversations(0).message_ids_size(), 0);
+  EXPECT_EQ(response.conversations(0).merges_size(), 0);
+  EXPECT_EQ(
+      std::vector<uint32_t>(response.conversations(0).message_indexes().begin(),
+                            response.conversations(0).message_indexes().end()),
+      (std::vector<uint32_t>{0, 1}));
+  EXPECT_EQ(response.conversations(0).conversation_id(), DerivedId("c1"));
+}
+
 TEST(MergeConversationsTest, EmptyRequestIsOk) {
   const MergeConversationsResponse response =
       Merge(MergeConversationsRequest());
