@@ -225,21 +225,29 @@ SubjectNormalizer::SubjectNormalizer(
             });
   prefixes_.erase(std::unique(prefixes_.begin(), prefixes_.end()),
                   prefixes_.end());
-  // Bytes a prefix can start with in the raw text: both cases of ASCII
-  // letters, every non-ASCII lead byte.
-  first_bytes_.fill(false);
-  for (int b = 0x80; b < 0x100; ++b) first_bytes_[b] = true;
-  for (const std::string& prefix : prefixes_) {
-    const uint8_t first = static_cast<uint8_t>(prefix[0]);
-    first_bytes_[first] = true;
-    first_bytes_[static_cast<uint8_t>(absl::ascii_toupper(first))] = true;
+  for (size_t i = 0; i < prefixes_.size(); ++i) {
+    const uint8_t first = static_cast<uint8_t>(prefixes_[i][0]);
+    by_first_byte_[first].push_back(static_cast<uint32_t>(i));
+    all_.push_back(static_cast<uint32_t>(i));
   }
 }
 
-size_t SubjectNormalizer::LeaderLength(absl::string_view text) const {
-  if (text.empty() || !first_bytes_[static_cast<uint8_t>(text[0])]) return 0;
-  for (const std::string& prefix : prefixes_) {
-    size_t pos = FoldedPrefixLength(text, prefix);
+size_t SubjectNormalizer::LeaderLength(absl::string_view text,
+                                       bool folded) const {
+  if (text.empty()) return 0;
+  const uint8_t first = static_cast<uint8_t>(text[0]);
+  // Folded text starts like its prefix; raw ASCII folds to lower case; raw
+  // non-ASCII may fold to another lead byte (or to ASCII, as "İ" does), so
+  // every prefix is tried.
+  const std::vector<uint32_t>& candidates =
+      folded ? by_first_byte_[first]
+      : first < 0x80
+          ? by_first_byte_[static_cast<uint8_t>(absl::ascii_tolower(first))]
+          : all_;
+  for (uint32_t index : candidates) {
+    const std::string& prefix = prefixes_[index];
+    size_t pos = folded ? (absl::StartsWith(text, prefix) ? prefix.size() : 0)
+                        : FoldedPrefixLength(text, prefix);
     if (pos == 0) continue;
     pos = SkipSpaces(text, pos);
     if (const size_t counter = CounterLength(text.substr(pos))) {
@@ -257,63 +265,64 @@ size_t SubjectNormalizer::LeaderLength(absl::string_view text) const {
   return 0;
 }
 
-std::string SubjectNormalizer::BaseSubject(absl::string_view subject) const {
-  std::string text = CollapseWhitespace(subject);
+absl::string_view SubjectNormalizer::Strip(absl::string_view text,
+                                           bool folded) const {
   bool changed = true;
   while (changed) {
     changed = false;
     // (2) trailers: "(fwd)" and spaces.
     for (;;) {
       if (!text.empty() && text.back() == ' ') {
-        text.pop_back();
+        text.remove_suffix(1);
         continue;
       }
       if (text.size() >= 5 &&
-          absl::EqualsIgnoreCase(
-              absl::string_view(text).substr(text.size() - 5), "(fwd)")) {
-        text.resize(text.size() - 5);
+          absl::EqualsIgnoreCase(text.substr(text.size() - 5), "(fwd)")) {
+        text.remove_suffix(5);
         continue;
       }
       break;
     }
     // (3), (4), (5): leaders and leading blobs.
     for (;;) {
-      absl::string_view view(text);
       // Blobs before a prefix belong to the leader ("[list] Re: x").
       size_t pos = 0;
-      while (const size_t blob = BlobLength(view.substr(pos))) {
-        pos = SkipSpaces(view, pos + blob);
+      while (const size_t blob = BlobLength(text.substr(pos))) {
+        pos = SkipSpaces(text, pos + blob);
       }
-      if (const size_t leader = LeaderLength(view.substr(pos))) {
-        text.erase(0, pos + leader);
+      if (const size_t leader = LeaderLength(text.substr(pos), folded)) {
+        text.remove_prefix(pos + leader);
         changed = true;
         continue;
       }
-      const size_t blob = BlobLength(view);
-      if (blob != 0 && SkipSpaces(view, blob) < view.size()) {
-        text.erase(0, SkipSpaces(view, blob));
+      const size_t blob = BlobLength(text);
+      if (blob != 0 && SkipSpaces(text, blob) < text.size()) {
+        text.remove_prefix(SkipSpaces(text, blob));
         changed = true;
         continue;
       }
       break;
     }
     // (6) "[Fwd: ...]" wrappers.
-    std::string folded;
-    AppendFolded(absl::string_view(text).substr(0, 5), &folded);
-    if (text.size() > 6 && absl::StartsWith(folded, "[fwd:") &&
-        text.back() == ']') {
+    if (text.size() > 6 && text.back() == ']' && text[0] == '[' &&
+        absl::EqualsIgnoreCase(text.substr(1, 4), "fwd:")) {
       text = text.substr(5, text.size() - 6);
-      while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+      text.remove_prefix(SkipSpaces(text, 0));
       changed = true;
     }
   }
   return text;
 }
 
+std::string SubjectNormalizer::BaseSubject(absl::string_view subject) const {
+  const std::string text = CollapseWhitespace(subject);
+  return std::string(Strip(text, /*folded=*/false));
+}
+
 std::string SubjectNormalizer::BaseSubjectKey(absl::string_view subject) const {
-  std::string key;
-  AppendFolded(BaseSubject(subject), &key);
-  return key;
+  std::string folded;
+  AppendFolded(CollapseWhitespace(subject), &folded);
+  return std::string(Strip(folded, /*folded=*/true));
 }
 
 }  // namespace cxkit::conversation

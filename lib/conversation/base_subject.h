@@ -47,13 +47,19 @@ class SubjectNormalizer {
 
  private:
   // Length in bytes of the reply/forward leader at the start of `text`
-  // (prefix, counter or blob, colon, following spaces), or 0.
-  size_t LeaderLength(absl::string_view text) const;
+  // (prefix, counter or blob, colon, following spaces), or 0. `folded`: the
+  // text is already folded, so prefixes compare byte by byte.
+  size_t LeaderLength(absl::string_view text, bool folded) const;
 
-  // Folded prefixes, longest first.
+  // Steps (2) to (6) of RFC 5256 on whitespace-collapsed `text`.
+  absl::string_view Strip(absl::string_view text, bool folded) const;
+
+  // Folded prefixes, longest first .
   std::vector<std::string> prefixes_;
-  // Bytes that can start a prefix in unfolded text.
-  std::array<bool, 256> first_bytes_;
+  // Indexes into prefixes_ by the first byte of the folded prefix, longest
+  // first, and all of them.
+  std::array<std::vector<uint32_t>, 256> by_first_byte_;
+  std::vector<uint32_t> all_;
 };
 
 }  // namespace cxkit::conversation
