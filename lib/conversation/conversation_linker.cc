@@ -60,6 +60,7 @@ class Linker {
     out_.merges.reserve(n);
     customer_latest_.assign(in_.customer_count,
                             Latest{kNoRank, absl::InfinitePast(), 0});
+    thread_latest_.resize(in_.thread_count);
     reference_state_.assign(in_.references->names.size(),
                             ReferenceState{kNoCustomer, kNoRank});
   }
@@ -69,8 +70,6 @@ class Linker {
     size_t next_resolution = 0;
     for (uint32_t rank = 0; rank < facts_.size(); ++rank) {
       const MessageFacts& f = facts_[rank];
-      const cxkit::v1::ConversationMessage& message =
-          in_.request->messages(static_cast<int>(f.index));
       joined_ = false;
       refused_roots_.clear();
       for (; next_link < in_.links.size() && in_.links[next_link].later == rank;
@@ -79,8 +78,8 @@ class Linker {
         if (link.rule == cxkit::v1::MERGE_RULE_PREVIOUS_CONVERSATION) continue;
         TryJoin(rank, link.earlier, link.rule, link.detail);
       }
-      JoinSession(rank, message);
-      if (f.is_email) JoinBySubject(rank, message);
+      JoinSession(rank);
+      if (f.subject != 0) JoinBySubject(rank);
       if (settings_.reference_merging) JoinByReferences(rank);
       if (!joined_ && f.customer != kNoCustomer &&
           settings_.cross_channel_window) {
@@ -237,17 +236,15 @@ class Linker {
     tags_[root] = std::move(merged);
   }
 
-  void JoinSession(uint32_t rank,
-                   const cxkit::v1::ConversationMessage& message) {
+  void JoinSession(uint32_t rank) {
     const MessageFacts& f = facts_[rank];
     const ChannelSession& session =
         settings_.sessions[f.channel % kChannelSlots];
     if (!session.enabled) return;
     Latest* latest = nullptr;
     MergeRule rule;
-    if (!message.thread_key().empty()) {
-      latest = &thread_latest_[std::make_pair(
-          f.channel, absl::string_view(message.thread_key()))];
+    if (f.thread != kNoThread) {
+      latest = &thread_latest_[f.thread];
       rule = cxkit::v1::MERGE_RULE_THREAD_KEY;
     } else if (session.chat_like && f.customer != kNoCustomer) {
       latest = &session_latest_[(static_cast<uint64_t>(f.channel) << 32) |
@@ -260,28 +257,20 @@ class Linker {
         (!session.chat_like || f.sent_at - latest->time <= session.idle_gap)) {
       TryJoin(rank, latest->rank, rule,
               rule == cxkit::v1::MERGE_RULE_THREAD_KEY
-                  ? absl::string_view(message.thread_key())
+                  ? f.thread_key
                   : absl::string_view(cxkit::v1::Channel_Name(
                         static_cast<cxkit::v1::Channel>(f.channel))));
     }
     *latest = Latest{rank, f.sent_at, f.channel};
   }
 
-  void JoinBySubject(uint32_t rank,
-                     const cxkit::v1::ConversationMessage& message) {
+  void JoinBySubject(uint32_t rank) {
     const MessageFacts& f = facts_[rank];
-    if (!settings_.subject_fallback || f.customer == kNoCustomer ||
-        message.email().subject().empty()) {
-      return;
-    }
-    subject_key_.clear();
-    subject_key_ =
-        settings_.subjects->BaseSubjectKey(message.email().subject());
-    if (subject_key_.empty()) return;
-    const uint64_t key = StableHash64(subject_key_, f.customer);
-    Latest& latest = subject_latest_[key];
+    if (f.customer == kNoCustomer) return;
+    Latest& latest = subject_latest_[std::make_pair(f.subject, f.customer)];
     if (latest.rank != kNoRank && !in_.has_reply_headers[rank] &&
         f.sent_at - latest.time <= settings_.subject_window) {
+      const auto& message = in_.request->messages(static_cast<int>(f.index));
       out_.detail_storage.push_back(
           settings_.subjects->BaseSubject(message.email().subject()));
       TryJoin(rank, latest.rank, cxkit::v1::MERGE_RULE_EMAIL_SUBJECT,
@@ -293,8 +282,8 @@ class Linker {
   void JoinByReferences(uint32_t rank) {
     const MessageFacts& f = facts_[rank];
     const MessageReferences& refs = *in_.references;
-    if (refs.begin.empty() || f.customer == kNoCustomer) return;
-    for (uint32_t i = refs.begin[rank]; i < refs.begin[rank + 1]; ++i) {
+    if (f.customer == kNoCustomer) return;
+    for (uint32_t i = f.refs_begin; i < f.refs_begin + f.refs_count; ++i) {
       const uint32_t id = refs.ids[i];
       const absl::string_view name = refs.names[id];
       ReferenceState& state = reference_state_[id];
@@ -341,13 +330,13 @@ class Linker {
   struct LatestSlot : Latest {
     LatestSlot() : Latest{kNoRank, absl::InfinitePast(), 0} {}
   };
-  absl::flat_hash_map<std::pair<uint8_t, absl::string_view>, LatestSlot>
-      thread_latest_;
+  std::vector<LatestSlot> thread_latest_;  // by thread
   absl::flat_hash_map<uint64_t, LatestSlot> session_latest_;
-  absl::flat_hash_map<uint64_t, LatestSlot> subject_latest_;
+  // By (base subject hash, customer).
+  absl::flat_hash_map<std::pair<uint64_t, uint32_t>, LatestSlot>
+      subject_latest_;
   std::vector<Latest> customer_latest_;          // by customer
   std::vector<ReferenceState> reference_state_;  // by reference id
-  std::string subject_key_;
   bool joined_ = false;
   std::vector<uint32_t> refused_roots_;
   Linking out_;

@@ -28,8 +28,9 @@ struct LinkerInput {
   std::vector<MessageLink> links;
   std::vector<bool> has_reply_headers;
   const MessageReferences* references;
-  // Customers are numbered 0..customer_count-1.
+  // Customers are numbered 0..customer_count-1, threads 0..thread_count-1.
   uint32_t customer_count = 0;
+  uint32_t thread_count = 0;
   std::vector<std::pair<uint32_t, uint32_t>> never_merge;
   std::vector<uint32_t> splits;
   // (rank of a previous conversation's latest message, its resolved_at).

@@ -162,10 +162,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       if (customer == kNoCustomer) customer = f.customer;
       if (first_email == nullptr && f.is_email && m.has_email())
         first_email = &m;
-      if (!refs.begin.empty()) {
-        for (uint32_t r = refs.begin[rank]; r < refs.begin[rank + 1]; ++r) {
-          group_refs.push_back(refs.ids[r]);
-        }
+      for (uint32_t r = f.refs_begin; r < f.refs_begin + f.refs_count; ++r) {
+        group_refs.push_back(refs.ids[r]);
       }
     }
     if (customer != kNoCustomer) {

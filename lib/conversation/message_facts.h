@@ -20,6 +20,9 @@ inline constexpr uint32_t kNoRank = UINT32_MAX;
 
 // One usable message. Messages are processed in time order (ties: id); a
 // message's position in that order is its rank.
+//
+// Everything the rules read is gathered here in one pass in request order, so
+// the passes in time order do not jump around the request.
 struct MessageFacts {
   absl::Time sent_at;
   uint32_t index;     // position in request.messages
@@ -28,14 +31,23 @@ struct MessageFacts {
   bool from_customer;
   bool resolves;
   bool is_email;
+  // Interned (channel, thread key), kNoThread without a key; the key itself.
+  uint32_t thread;
+  absl::string_view thread_key;
+  // XXH3 of the folded base subject (never 0), 0 without one.
+  uint64_t subject;
+  // The message's references: MessageReferences::ids[refs_begin, +count).
+  uint32_t refs_begin;
+  uint32_t refs_count;
 };
 
-// Distinct "kind:VALUE" references, interned, and the references of each
-// message by rank.
+inline constexpr uint32_t kNoThread = UINT32_MAX;
+
+// Distinct "kind:VALUE" references, interned, and the references of the
+// messages (see MessageFacts::refs_begin).
 struct MessageReferences {
   std::vector<std::string> names;  // "order:12345"
   std::vector<uint32_t> kinds;     // per name: ReferenceExtractor kind index
-  std::vector<uint32_t> begin;     // per rank, into ids; size ranks + 1
   std::vector<uint32_t> ids;       // indexes into names
 };
 

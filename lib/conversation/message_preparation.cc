@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/common/field_status.h"
 #include "lib/common/proto_time.h"
+#include "lib/common/stable_hash.h"
 #include "lib/conversation/email_threader.h"
 
 namespace cxkit::conversation {
@@ -90,41 +91,66 @@ absl::string_view Prefix(absl::string_view text, size_t limit) {
   return text.substr(0, end);
 }
 
-void ExtractReferences(const MergeConversationsRequest& request,
-                       const MergeSettings& settings,
-                       PreparedMessages* prepared) {
-  MessageReferences& refs = prepared->references;
-  const ReferenceExtractor* extractor = settings.references.get();
-  if (extractor == nullptr) return;
-  const size_t n = prepared->facts.size();
-  refs.begin.reserve(n + 1);
-  absl::flat_hash_map<std::string, uint32_t> ids;
-  std::vector<FoundReference> found;
-  std::string name;
-  for (uint32_t rank = 0; rank < n; ++rank) {
-    refs.begin.push_back(static_cast<uint32_t>(refs.ids.size()));
-    const ConversationMessage& m =
-        request.messages(static_cast<int>(prepared->facts[rank].index));
-    found.clear();
-    extractor->Extract(m.email().subject(), &found);
-    extractor->Extract(
-        Prefix(m.text(), settings.limits.max_scanned_text_bytes()), &found);
-    if (found.empty()) continue;
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    for (const FoundReference& ref : found) {
-      name = absl::StrCat(extractor->kinds()[ref.kind], ":", ref.value);
+// Interns references and thread keys while the facts are gathered.
+class FactGatherer {
+ public:
+  FactGatherer(const MergeSettings& settings, PreparedMessages* prepared)
+      : settings_(settings), prepared_(prepared) {}
+
+  void Gather(const ConversationMessage& m, MessageFacts* f) {
+    f->thread = kNoThread;
+    if (!m.thread_key().empty()) {
+      f->thread_key = m.thread_key();
       auto [it, inserted] =
-          ids.try_emplace(name, static_cast<uint32_t>(refs.names.size()));
+          threads_.try_emplace(std::make_pair(f->channel, f->thread_key),
+                               static_cast<uint32_t>(threads_.size()));
+      f->thread = it->second;
+    }
+    f->subject = 0;
+    if (f->is_email && settings_.subject_fallback &&
+        !m.email().subject().empty()) {
+      const std::string key =
+          settings_.subjects->BaseSubjectKey(m.email().subject());
+      if (!key.empty()) f->subject = StableHash64(key) | 1;
+    }
+    MessageReferences& refs = prepared_->references;
+    f->refs_begin = static_cast<uint32_t>(refs.ids.size());
+    f->refs_count = 0;
+    const ReferenceExtractor* extractor = settings_.references.get();
+    if (extractor == nullptr) return;
+    found_.clear();
+    extractor->Extract(m.email().subject(), &found_);
+    extractor->Extract(
+        Prefix(m.text(), settings_.limits.max_scanned_text_bytes()), &found_);
+    if (found_.empty()) return;
+    std::sort(found_.begin(), found_.end());
+    found_.erase(std::unique(found_.begin(), found_.end()), found_.end());
+    for (const FoundReference& ref : found_) {
+      name_.clear();
+      absl::StrAppend(&name_, extractor->kinds()[ref.kind], ":", ref.value);
+      auto [it, inserted] =
+          names_.try_emplace(name_, static_cast<uint32_t>(refs.names.size()));
       if (inserted) {
-        refs.names.push_back(name);
+        refs.names.push_back(name_);
         refs.kinds.push_back(ref.kind);
       }
       refs.ids.push_back(it->second);
     }
+    f->refs_count = static_cast<uint32_t>(found_.size());
   }
-  refs.begin.push_back(static_cast<uint32_t>(refs.ids.size()));
-}
+
+  uint32_t thread_count() const {
+    return static_cast<uint32_t>(threads_.size());
+  }
+
+ private:
+  const MergeSettings& settings_;
+  PreparedMessages* prepared_;
+  absl::flat_hash_map<std::pair<uint8_t, absl::string_view>, uint32_t> threads_;
+  absl::flat_hash_map<std::string, uint32_t> names_;
+  std::vector<FoundReference> found_;
+  std::string name_;
+};
 
 // The host's constraints and previous conversations, by rank. Ids not in the
 // request are ignored (they belong to earlier calls).
@@ -196,6 +222,7 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
   prepared.customers = std::make_unique<CustomerDirectory>(request);
   const uint32_t count = static_cast<uint32_t>(request.messages_size());
   prepared.facts.reserve(count);
+  FactGatherer gatherer(settings, &prepared);
   for (uint32_t i = 0; i < count; ++i) {
     const ConversationMessage& m = request.messages(static_cast<int>(i));
     if (CheckMessage(m, i, settings.limits, issues)) {
@@ -208,11 +235,16 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
     prepared.host_customers += source == CustomerSource::kHost;
     prepared.linked_customers += source == CustomerSource::kLinked;
     prepared.implicit_customers += source == CustomerSource::kImplicit;
-    prepared.facts.push_back(
-        MessageFacts{FromProtoTimestamp(m.sent_at()), i, customer,
-                     static_cast<uint8_t>(m.channel()), IsFromCustomer(m),
-                     m.resolves_conversation(),
-                     m.has_email() || m.channel() == cxkit::v1::CHANNEL_EMAIL});
+    MessageFacts f;
+    f.sent_at = FromProtoTimestamp(m.sent_at());
+    f.index = i;
+    f.customer = customer;
+    f.channel = static_cast<uint8_t>(m.channel());
+    f.from_customer = IsFromCustomer(m);
+    f.resolves = m.resolves_conversation();
+    f.is_email = m.has_email() || m.channel() == cxkit::v1::CHANNEL_EMAIL;
+    gatherer.Gather(m, &f);
+    prepared.facts.push_back(f);
   }
   std::sort(prepared.facts.begin(), prepared.facts.end(),
             [&](const MessageFacts& a, const MessageFacts& b) {
@@ -242,7 +274,7 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
                   "the earlier one");
     }
   }
-  ExtractReferences(request, settings, &prepared);
+  linker->thread_count = gatherer.thread_count();
   MapHostData(request, &prepared, linker);
   std::sort(linker->links.begin(), linker->links.end(),
             [](const MessageLink& a, const MessageLink& b) {
