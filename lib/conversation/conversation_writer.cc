@@ -167,7 +167,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       }
     }
     if (customer != kNoCustomer) {
-      out->set_customer_id(std::string(prepared.customers->Name(customer)));
+      const absl::string_view name = prepared.customers->Name(customer);
+      out->set_customer_id(name.data(), name.size());
     }
     for (int c = 0; c < kChannelSlots; ++c) {
       if (channels & (1u << c)) {
@@ -211,7 +212,7 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       reason->set_message_id(message(m.message).id());
       reason->set_joined_message_id(message(m.other).id());
       reason->set_rule(m.rule);
-      reason->set_detail(std::string(m.detail));
+      reason->set_detail(m.detail.data(), m.detail.size());
       reason->set_reopened(m.reopened);
     }
     if (!merged_previous.empty() && !merged_previous[g].empty()) {
@@ -239,7 +240,7 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     out->set_other_message_id(message(r.other).id());
     out->set_rule(r.rule);
     out->set_reason(r.reason);
-    out->set_detail(std::string(r.detail));
+    out->set_detail(r.detail.data(), r.detail.size());
   }
   stats->set_conversations(static_cast<uint32_t>(groups.size()));
   stats->set_references_found(static_cast<uint32_t>(refs.ids.size()));
