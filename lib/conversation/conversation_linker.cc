@@ -54,8 +54,8 @@ class Linker {
     for (uint32_t split : in_.splits) state_[split].split_floor = split;
     for (size_t i = 0; i < in_.never_merge.size(); ++i) {
       const auto [a, b] = in_.never_merge[i];
-      tags_[a].push_back(static_cast<uint32_t>(2 * i));
-      tags_[b].push_back(static_cast<uint32_t>(2 * i + 1));
+      tags_[a].insert(static_cast<uint32_t>(2 * i));
+      tags_[b].insert(static_cast<uint32_t>(2 * i + 1));
     }
     out_.merges.reserve(n);
     customer_latest_.assign(in_.customer_count,
@@ -198,11 +198,12 @@ class Linker {
       auto ta = tags_.find(a);
       auto tb = tags_.find(b);
       if (ta != tags_.end() && tb != tags_.end()) {
-        for (uint32_t tag : ta->second) {
-          if (std::find(tb->second.begin(), tb->second.end(), tag ^ 1u) !=
-              tb->second.end()) {
-            return "NEVER_MERGE";
-          }
+        // The smaller set against the larger: O(min) per proposed merge.
+        const bool a_smaller = ta->second.size() < tb->second.size();
+        const Tags& small = a_smaller ? ta->second : tb->second;
+        const Tags& large = a_smaller ? tb->second : ta->second;
+        for (uint32_t tag : small) {
+          if (large.contains(tag ^ 1u)) return "NEVER_MERGE";
         }
       }
     }
@@ -226,10 +227,15 @@ class Linker {
     auto ta = tags_.find(a);
     auto tb = tags_.find(b);
     if (ta == tags_.end() && tb == tags_.end()) return;
-    std::vector<uint32_t> merged;
-    if (ta != tags_.end()) merged = std::move(ta->second);
-    if (tb != tags_.end()) {
-      merged.insert(merged.end(), tb->second.begin(), tb->second.end());
+    // Small into large, so every tag moves O(log n) times.
+    Tags merged;
+    if (ta != tags_.end() && tb != tags_.end()) {
+      const bool a_larger = ta->second.size() >= tb->second.size();
+      merged = std::move(a_larger ? ta->second : tb->second);
+      const Tags& small = a_larger ? tb->second : ta->second;
+      merged.insert(small.begin(), small.end());
+    } else {
+      merged = std::move(ta != tags_.end() ? ta->second : tb->second);
     }
     tags_.erase(a);
     tags_.erase(b);
@@ -326,7 +332,9 @@ class Linker {
   const MergeSettings& settings_;
   UnionFind sets_;
   std::vector<SetState> state_;
-  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> tags_;
+  // Never-merge tags by set representative: 2 * pair + side.
+  using Tags = absl::flat_hash_set<uint32_t>;
+  absl::flat_hash_map<uint32_t, Tags> tags_;
   struct LatestSlot : Latest {
     LatestSlot() : Latest{kNoRank, absl::InfinitePast(), 0} {}
   };

@@ -281,6 +281,31 @@ TEST(MergeConversationsTest, NeverMergePairHolds) {
   EXPECT_EQ(response.refused_merges(0).reason(), "NEVER_MERGE");
 }
 
+TEST(MergeConversationsTest, ManyNeverMergePairsOnALongSession) {
+  MergeConversationsRequest request;
+  for (int i = 0; i < 1000; ++i) {
+    AddMessage(&request, "m" + std::to_string(1000 + i),
+               cxkit::v1::CHANNEL_LIVE_CHAT, "2024-06-03T10:00:00Z", "anna")
+        ->mutable_sent_at()
+        ->set_seconds(Time("2024-06-03T10:00:00Z").seconds() + i);
+  }
+  // m1000..m1499 must never meet m1500..m1999; plus pairs of older calls.
+  for (int i = 0; i < 500; ++i) {
+    auto* pair = request.mutable_policy()->add_never_merge();
+    pair->set_message_id("m" + std::to_string(1000 + i));
+    pair->set_other_message_id("m" + std::to_string(1500 + i));
+    auto* old = request.mutable_policy()->add_never_merge();
+    old->set_message_id("gone-" + std::to_string(i));
+    old->set_other_message_id("m1000");
+  }
+  const MergeConversationsResponse response = Merge(request);
+  ASSERT_EQ(response.conversations_size(), 2);
+  EXPECT_EQ(response.conversations(0).message_ids_size(), 500);
+  EXPECT_EQ(response.conversations(0).message_ids(499), "m1499");
+  EXPECT_EQ(response.conversations(1).message_ids(0), "m1500");
+  EXPECT_EQ(response.conversations(1).message_ids_size(), 500);
+}
+
 TEST(MergeConversationsTest, SplitSurvivesLaterCallsWithPreviousConversations) {
   MergeConversationsRequest request;
   for (const char* id : {"m1", "m2", "m3"}) {
