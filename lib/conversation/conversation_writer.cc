@@ -29,9 +29,6 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
                         cxkit::v1::MergeConversationsResponse* response) {
   const std::vector<MessageFacts>& facts = prepared.facts;
   const uint32_t n = static_cast<uint32_t>(facts.size());
-  auto message = [&](uint32_t rank) -> const cxkit::v1::ConversationMessage& {
-    return request.messages(static_cast<int>(facts[rank].index));
-  };
 
   // Groups in order of their earliest message, members in rank order.
   std::vector<uint32_t> group_of_root(n, kNoRank);
@@ -90,7 +87,7 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
   for (Group& g : groups) {
     g.id = g.survivor >= 0
                ? request.previous_conversations(g.survivor).conversation_id()
-               : "c-" + HashToHex(StableHash64(message(members[g.first]).id()));
+               : "c-" + HashToHex(StableHash64(facts[members[g.first]].id));
   }
   std::vector<uint32_t> order(groups.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -106,9 +103,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     for (uint32_t g : order) {
       uint64_t salt = 1;
       while (!used.insert(groups[g].id).second) {
-        groups[g].id =
-            "c-" + HashToHex(StableHash64(
-                       message(members[groups[g].first]).id(), salt++));
+        groups[g].id = "c-" + HashToHex(StableHash64(
+                                  facts[members[groups[g].first]].id, salt++));
       }
     }
   }
@@ -147,7 +143,7 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     out->set_conversation_id(group.id);
     uint32_t channels = 0;
     uint32_t customer = kNoCustomer;
-    const cxkit::v1::ConversationMessage* first_email = nullptr;
+    const cxkit::v1::EmailHeaders* first_email = nullptr;
     group_refs.clear();
     if (!omit_ids)
       out->mutable_message_ids()->Reserve(static_cast<int>(group.size));
@@ -155,13 +151,14 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     for (uint32_t i = group.first; i < group.first + group.size; ++i) {
       const uint32_t rank = members[i];
       const MessageFacts& f = facts[rank];
-      const cxkit::v1::ConversationMessage& m = message(rank);
-      if (!omit_ids) out->add_message_ids(m.id());
+      if (!omit_ids) out->add_message_ids(f.id.data(), f.id.size());
       out->add_message_indexes(f.index);
       channels |= 1u << f.channel;
       if (customer == kNoCustomer) customer = f.customer;
-      if (first_email == nullptr && f.is_email && m.has_email())
-        first_email = &m;
+      if (first_email == nullptr && f.email != nullptr &&
+          !f.email->subject().empty()) {
+        first_email = f.email;
+      }
       for (uint32_t r = f.refs_begin; r < f.refs_begin + f.refs_count; ++r) {
         group_refs.push_back(refs.ids[r]);
       }
@@ -202,15 +199,16 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       out->set_state(cxkit::v1::CONVERSATION_STATE_OPEN);
     }
     if (first_email != nullptr) {
-      out->set_subject(
-          settings.subjects->BaseSubject(first_email->email().subject()));
+      out->set_subject(settings.subjects->BaseSubject(first_email->subject()));
     }
     for (uint32_t i = merge_begin[g]; !omit_merges && i < merge_begin[g + 1];
          ++i) {
       const MergeRecord& m = *merges[i];
       cxkit::v1::MergeReason* reason = out->add_merges();
-      reason->set_message_id(message(m.message).id());
-      reason->set_joined_message_id(message(m.other).id());
+      reason->set_message_id(facts[m.message].id.data(),
+                             facts[m.message].id.size());
+      reason->set_joined_message_id(facts[m.other].id.data(),
+                                    facts[m.other].id.size());
       reason->set_rule(m.rule);
       reason->set_detail(m.detail.data(), m.detail.size());
       reason->set_reopened(m.reopened);
@@ -236,8 +234,9 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
   }
   for (const RefusalRecord& r : linking.refusals) {
     cxkit::v1::RefusedMerge* out = response->add_refused_merges();
-    out->set_message_id(message(r.message).id());
-    out->set_other_message_id(message(r.other).id());
+    out->set_message_id(facts[r.message].id.data(), facts[r.message].id.size());
+    out->set_other_message_id(facts[r.other].id.data(),
+                              facts[r.other].id.size());
     out->set_rule(r.rule);
     out->set_reason(r.reason);
     out->set_detail(r.detail.data(), r.detail.size());

@@ -25,6 +25,10 @@ inline constexpr uint32_t kNoRank = UINT32_MAX;
 // the passes in time order do not jump around the request.
 struct MessageFacts {
   absl::Time sent_at;
+  // The message's id, and its e-mail headers (null when it is not an e-mail):
+  // views into the request, so later passes need not find the message.
+  absl::string_view id;
+  const cxkit::v1::EmailHeaders* email;
   uint32_t index;     // position in request.messages
   uint32_t customer;  // kNoCustomer when unknown
   uint8_t channel;    // cxkit::v1::Channel

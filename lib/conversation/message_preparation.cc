@@ -167,9 +167,7 @@ void MapHostData(const MergeConversationsRequest& request,
   absl::flat_hash_map<absl::string_view, uint32_t> rank_of;
   rank_of.reserve(n);
   for (uint32_t rank = 0; rank < n; ++rank) {
-    rank_of.emplace(
-        request.messages(static_cast<int>(prepared->facts[rank].index)).id(),
-        rank);
+    rank_of.emplace(prepared->facts[rank].id, rank);
   }
   auto find = [&](const std::string& id) {
     auto it = rank_of.find(id);
@@ -243,14 +241,15 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
     f.from_customer = IsFromCustomer(m);
     f.resolves = m.resolves_conversation();
     f.is_email = m.has_email() || m.channel() == cxkit::v1::CHANNEL_EMAIL;
+    f.id = m.id();
+    f.email = f.is_email ? &m.email() : nullptr;
     gatherer.Gather(m, &f);
     prepared.facts.push_back(f);
   }
   std::sort(prepared.facts.begin(), prepared.facts.end(),
             [&](const MessageFacts& a, const MessageFacts& b) {
               if (a.sent_at != b.sent_at) return a.sent_at < b.sent_at;
-              return request.messages(static_cast<int>(a.index)).id() <
-                     request.messages(static_cast<int>(b.index)).id();
+              return a.id < b.id;
             });
   const size_t n = prepared.facts.size();
 
@@ -258,9 +257,7 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
   if (settings.email_threading) {
     std::vector<const cxkit::v1::EmailHeaders*> headers(n, nullptr);
     for (uint32_t rank = 0; rank < n; ++rank) {
-      const ConversationMessage& m =
-          request.messages(static_cast<int>(prepared.facts[rank].index));
-      if (prepared.facts[rank].is_email) headers[rank] = &m.email();
+      headers[rank] = prepared.facts[rank].email;
     }
     EmailThreads threads =
         ThreadEmails(headers, settings.limits.max_references_per_message());
