@@ -22,6 +22,8 @@ using cxkit::bench::Command;
 constexpr Command kCommands[] = {
     {"identity", "ResolveIdentities on generated contact records",
      cxkit::bench::RunIdentityCommand},
+    {"merge", "MergeConversations on a generated mixed-channel message stream",
+     cxkit::bench::RunMergeCommand},
     {"phones", "phone normalization: fast path versus libphonenumber",
      cxkit::bench::RunPhonesCommand},
     {"sla", "EvaluateSla on generated conversation timelines",

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
@@ -334,6 +335,7 @@ struct JsonMethod {
 // One line per capability, named like its C++ function.
 constexpr JsonMethod kJsonMethods[] = {
     {"ResolveIdentities", &CallJson<&cxkit::ResolveIdentities>},
+    {"MergeConversations", &CallJson<&cxkit::MergeConversations>},
     {"EvaluateSla", &CallJson<&cxkit::EvaluateSla>},
     {"PlanStaffing", &CallJson<&cxkit::PlanStaffing>},
 };
@@ -406,6 +408,12 @@ int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {
   return CallBinary<&cxkit::ResolveIdentities>(request, request_size, response,
                                                response_size);
+}
+
+int cxkit_merge_conversations(const void* request, size_t request_size,
+                              void** response, size_t* response_size) {
+  return CallBinary<&cxkit::MergeConversations>(request, request_size, response,
+                                                response_size);
 }
 
 int cxkit_evaluate_sla(const void* request, size_t request_size,

@@ -27,6 +27,9 @@ struct Command {
 // cxkit-bench identity: ResolveIdentities on generated contact records.
 int RunIdentityCommand(const std::vector<std::string>& args);
 
+// cxkit-bench merge: MergeConversations on a generated message stream.
+int RunMergeCommand(const std::vector<std::string>& args);
+
 // cxkit-bench phones: PhoneNormalizer versus libphonenumber on the generated
 // phone mix.
 int RunPhonesCommand(const std::vector<std::string>& args);

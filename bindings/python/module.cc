@@ -18,6 +18,7 @@
 #include <string>
 #include <utility>
 
+#include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
@@ -142,6 +143,13 @@ PYBIND11_MODULE(_cxkit, module) {
       "cxkit.v1.PlanStaffingResponse (Erlang C / Erlang A agents per "
       "interval). Pure, deterministic, thread-safe; releases the GIL; errors "
       "are in the response's status.");
+  DefBytesFunction(
+      module, "merge_conversations_bytes", &cxkit::MergeConversations,
+      "Merges a serialized cxkit.v1.MergeConversationsRequest into a "
+      "serialized cxkit.v1.MergeConversationsResponse.\n\n"
+      "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
+      "bad input: errors are in the response's status (INVALID_ARGUMENT with "
+      "field \"request\" when the bytes do not parse).");
 
   module.def(
       "version", [] { return std::string(cxkit::VersionString()); },

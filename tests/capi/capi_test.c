@@ -250,12 +250,53 @@ static void test_json_errors(void) {
       "{\"status\":{\"code\":\"STATUS_CODE_UNIMPLEMENTED\",\"message\":"
       "\"unknown method \\\"PlanWorldDomination\\\"; "
       "cxkit " CXKIT_VERSION_STRING
-      " implements: ResolveIdentities, EvaluateSla, PlanStaffing\","
-      "\"field\":\"method\"}}");
+      " implements: ResolveIdentities, MergeConversations, EvaluateSla,"
+      " PlanStaffing\",\"field\":\"method\"}}");
   cxkit_free(json);
 
   CHECK(call_json(NULL, "{}", &json) == CXKIT_INVALID_ARGUMENT);
   CHECK_CONTAINS(json, "\"field\":\"method\"");
+  cxkit_free(json);
+}
+
+static void test_merge_conversations(void) {
+  static const unsigned char kGarbage[] = {0x0a, 0xff, 0x01, 'a', 'b', 'c'};
+  void* response = NULL;
+  size_t size = 1;
+  char* json = NULL;
+  /* The empty request is valid and gives an empty, OK response. */
+  CHECK(cxkit_merge_conversations(NULL, 0, &response, &size) == CXKIT_OK);
+  CHECK(response != NULL);
+  cxkit_free(response);
+  CHECK(cxkit_merge_conversations(kGarbage, sizeof(kGarbage), &response,
+                                  &size) == CXKIT_INVALID_ARGUMENT);
+  CHECK(response != NULL);
+  cxkit_free(response);
+
+  /* A WhatsApp message, then an e-mail half an hour later: one conversation. */
+  CHECK(call_json("MergeConversations",
+                  "{\"messages\":["
+                  "{\"id\":\"mail-1\",\"channel\":\"CHANNEL_EMAIL\","
+                  "\"sentAt\":\"2024-06-03T10:30:00Z\",\"customerId\":\"anna\","
+                  "\"email\":{\"subject\":\"Order 12345\"}},"
+                  "{\"id\":\"wa-1\",\"channel\":\"CHANNEL_WHATSAPP\","
+                  "\"sentAt\":\"2024-06-03T10:00:00Z\",\"customerId\":\"anna\","
+                  "\"text\":\"wrong size, order 12345\"}]}",
+                  &json) == CXKIT_OK);
+  CHECK(count(json, "\"conversationId\"") == 1);
+  CHECK_CONTAINS(json,
+                 "\"customerId\":\"anna\",\"messageIds\":[\"wa-1\","
+                 "\"mail-1\"],\"messageIndexes\":[1,0]");
+  CHECK_CONTAINS(json, "\"channels\":[\"CHANNEL_EMAIL\",\"CHANNEL_WHATSAPP\"]");
+  CHECK_CONTAINS(json, "\"rule\":\"MERGE_RULE_SAME_REFERENCE\"");
+  cxkit_free(json);
+
+  /* A bad pattern names its field. */
+  CHECK(call_json("MergeConversations",
+                  "{\"policy\":{\"referencePatterns\":[{\"kind\":\"order\","
+                  "\"pattern\":\"(\"}]}}",
+                  &json) == CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json, "\"field\":\"policy.reference_patterns[0].pattern\"");
   cxkit_free(json);
 }
 
@@ -310,6 +351,7 @@ int main(void) {
   test_bad_arguments();
   test_json_two_spellings_of_one_email_are_one_profile();
   test_json_errors();
+  test_merge_conversations();
   test_sla_and_staffing();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

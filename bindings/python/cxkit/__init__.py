@@ -29,10 +29,14 @@ from typing import Callable, Protocol, Type, TypeVar
 
 # The native module first: it loads libcxkit, whose C++ descriptors the cpp protobuf runtime
 # then shares with the *_pb2 modules.
-from cxkit._cxkit import resolve_identities_bytes, version
-from cxkit._cxkit import evaluate_sla_bytes, plan_staffing_bytes
-from cxkit.v1 import common_pb2, identity_pb2
-from cxkit.v1 import sla_pb2
+from cxkit._cxkit import (
+    evaluate_sla_bytes,
+    merge_conversations_bytes,
+    plan_staffing_bytes,
+    resolve_identities_bytes,
+    version,
+)
+from cxkit.v1 import common_pb2, conversation_pb2, identity_pb2, sla_pb2
 from google.protobuf.message import Message
 
 __all__ = [
@@ -40,6 +44,8 @@ __all__ = [
     "__version__",
     "evaluate_sla",
     "evaluate_sla_bytes",
+    "merge_conversations",
+    "merge_conversations_bytes",
     "plan_staffing",
     "plan_staffing_bytes",
     "raise_for_status",
@@ -128,6 +134,31 @@ def plan_staffing(request: sla_pb2.PlanStaffingRequest) -> sla_pb2.PlanStaffingR
         request,
         sla_pb2.PlanStaffingRequest,
         sla_pb2.PlanStaffingResponse,
+    )
+
+
+def merge_conversations(
+    request: conversation_pb2.MergeConversationsRequest,
+) -> conversation_pb2.MergeConversationsResponse:
+    """Merges messages, calls and e-mails into conversations; see cxkit/conversation.h.
+
+    E-mails thread by their headers (JWZ), then by base subject for the same customer; chats join
+    by thread key and idle gap; a customer's messages on other channels join an open conversation
+    with the same order or ticket reference or shortly after it. Customers come from
+    ``message.customer_id``, from ``request.customer_profiles`` (paste a ResolveIdentitiesResponse's
+    profiles) or ``request.customers``, else from the sender's identifier. Every merge carries its
+    evidence. Pure, deterministic, thread-safe; releases the GIL.
+
+    Raises:
+        TypeError: ``request`` is not a cxkit.v1.conversation_pb2.MergeConversationsRequest.
+        Nothing else: errors are in ``response.status`` and ``response.message_issues``.
+    """
+    return _call(
+        "merge_conversations",
+        merge_conversations_bytes,
+        request,
+        conversation_pb2.MergeConversationsRequest,
+        conversation_pb2.MergeConversationsResponse,
     )
 
 

@@ -12,5 +12,11 @@ def evaluate_sla_bytes(request: bytes) -> bytes:
 def plan_staffing_bytes(request: bytes) -> bytes:
     """Serialized PlanStaffingRequest -> deterministically serialized response."""
 
+def merge_conversations_bytes(request: bytes) -> bytes:
+    """Serialized MergeConversationsRequest -> deterministically serialized response.
+
+    Releases the GIL; never raises on bad input (errors are in the response's status).
+    """
+
 def version() -> str:
     """The version of the loaded libcxkit, "MAJOR.MINOR.PATCH"."""

@@ -121,6 +121,17 @@ CXKIT_C_EXPORT int cxkit_resolve_identities(const void* request,
                                             void** response,
                                             size_t* response_size);
 
+/* Merges messages into conversations: `request` holds `request_size` bytes of
+   a serialized cxkit.v1.MergeConversationsRequest; on return *response holds
+   *response_size bytes of a serialized cxkit.v1.MergeConversationsResponse
+   (deterministic serialization), to be released with cxkit_free(). Returns the
+   response's status code. NULL and size rules, parse errors and memory
+   exhaustion as for cxkit_resolve_identities. */
+CXKIT_C_EXPORT int cxkit_merge_conversations(const void* request,
+                                             size_t request_size,
+                                             void** response,
+                                             size_t* response_size);
+
 /* Evaluates SLA clocks: `request` holds a serialized
    cxkit.v1.EvaluateSlaRequest, *response receives a serialized
    cxkit.v1.EvaluateSlaResponse (due times, cycles, next change per

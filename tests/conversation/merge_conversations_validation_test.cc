@@ -1,0 +1,167 @@
+// Requests that are unusable as a whole get a clear status: code, field path.
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "lib/common/field_status.h"
+#include "tests/conversation/conversation_builders.h"
+
+namespace cxkit::testing {
+namespace {
+
+using cxkit::v1::MergeConversationsRequest;
+
+struct BadCase {
+  const char* name;
+  void (*mutate)(MergeConversationsRequest*);
+  cxkit::v1::StatusCode code;
+  const char* field;
+};
+
+MergeConversationsRequest TwoMessages() {
+  MergeConversationsRequest request;
+  AddMessage(&request, "m1", cxkit::v1::CHANNEL_SMS, "2024-06-03T10:00:00Z",
+             "anna");
+  AddMessage(&request, "m2", cxkit::v1::CHANNEL_SMS, "2024-06-03T10:01:00Z",
+             "anna");
+  return request;
+}
+
+const BadCase kBadCases[] = {
+    {"missing id",
+     [](MergeConversationsRequest* r) { r->mutable_messages(1)->clear_id(); },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT, "messages[1].id"},
+    {"duplicate id",
+     [](MergeConversationsRequest* r) { r->mutable_messages(1)->set_id("m1"); },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT, "messages[1].id"},
+    {"bad pattern",
+     [](MergeConversationsRequest* r) {
+       auto* p = r->mutable_policy()->add_reference_patterns();
+       p->set_kind("order");
+       p->set_pattern("order (\\d+");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.reference_patterns[0].pattern"},
+    {"pattern without a group",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->add_reference_patterns()->set_kind("order");
+       r->mutable_policy()->add_reference_patterns()->set_kind("order");
+       r->mutable_policy()->mutable_reference_patterns(0)->set_pattern(
+           "(\\d+)");
+       r->mutable_policy()->mutable_reference_patterns(1)->set_pattern("\\d+");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.reference_patterns[1].pattern"},
+    {"negative window",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->mutable_cross_channel_window()->set_seconds(-5);
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT, "policy.cross_channel_window"},
+    {"bad idle gap",
+     [](MergeConversationsRequest* r) {
+       auto* rule = r->mutable_policy()->add_session_rules();
+       rule->set_channel(cxkit::v1::CHANNEL_LIVE_CHAT);
+       rule->mutable_idle_gap()->set_nanos(-1);
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.session_rules[0].idle_gap"},
+    {"second rule for a channel",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->add_session_rules()->set_channel(
+           cxkit::v1::CHANNEL_SMS);
+       r->mutable_policy()->add_session_rules()->set_channel(
+           cxkit::v1::CHANNEL_SMS);
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.session_rules[1].channel"},
+    {"unknown region",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->set_default_region("XX");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT, "policy.default_region"},
+    {"never-merge without id",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->add_never_merge()->set_message_id("m1");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.never_merge[0].other_message_id"},
+    {"empty split id",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->add_split_before_message_ids("");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "policy.split_before_message_ids[0]"},
+    {"customer link without id",
+     [](MergeConversationsRequest* r) { r->add_customers(); },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT, "customers[0].customer_id"},
+    {"message in two previous conversations",
+     [](MergeConversationsRequest* r) {
+       auto* a = r->add_previous_conversations();
+       a->set_conversation_id("c1");
+       a->add_message_ids("m1");
+       auto* b = r->add_previous_conversations();
+       b->set_conversation_id("c2");
+       b->add_message_ids("m2");
+       b->add_message_ids("m1");
+     },
+     cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+     "previous_conversations[1].message_ids[1]"},
+    {"too many messages",
+     [](MergeConversationsRequest* r) {
+       r->mutable_policy()->mutable_limits()->set_max_messages(1);
+     },
+     cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED, "messages"},
+};
+
+TEST(MergeConversationsValidationTest, BadRequestsNameTheField) {
+  for (const BadCase& c : kBadCases) {
+    MergeConversationsRequest request = TwoMessages();
+    c.mutate(&request);
+    const absl::Status status =
+        cxkit::ValidateMergeConversationsRequest(request);
+    EXPECT_EQ(static_cast<int>(status.code()), static_cast<int>(c.code))
+        << c.name << ": " << status;
+    EXPECT_EQ(cxkit::FieldOf(status), c.field) << c.name;
+    const cxkit::v1::MergeConversationsResponse response =
+        cxkit::MergeConversations(request);
+    EXPECT_EQ(response.status().code(), c.code) << c.name;
+    EXPECT_EQ(response.status().field(), c.field) << c.name;
+    EXPECT_EQ(response.conversations_size(), 0) << c.name;
+  }
+}
+
+TEST(MergeConversationsValidationTest, UnknownHostIdsAreIgnored) {
+  MergeConversationsRequest request = TwoMessages();
+  auto* pair = request.mutable_policy()->add_never_merge();
+  pair->set_message_id("from-last-week");
+  pair->set_other_message_id("m1");
+  request.mutable_policy()->add_split_before_message_ids("gone");
+  auto* previous = request.add_previous_conversations();
+  previous->set_conversation_id("c-old");
+  previous->add_message_ids("archived");
+  EXPECT_TRUE(cxkit::ValidateMergeConversationsRequest(request).ok());
+  EXPECT_EQ(Groups(cxkit::MergeConversations(request)),
+            (std::vector<std::vector<std::string>>{{"m1", "m2"}}));
+}
+
+TEST(MergeConversationsValidationTest, GarbageBytesNeverCrash) {
+  // Arbitrary bytes that happen to parse, and oversized headers, give a
+  // response (status or issues), never a crash.
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i) {
+    bytes.push_back(static_cast<char>((i * 131 + 7) % 251));
+  }
+  MergeConversationsRequest parsed;
+  if (parsed.ParseFromString(bytes)) (void)cxkit::MergeConversations(parsed);
+
+  MergeConversationsRequest request = TwoMessages();
+  request.mutable_messages(0)->mutable_email()->set_references(
+      std::string(20000, '<'));
+  const auto response = cxkit::MergeConversations(request);
+  ASSERT_EQ(response.message_issues_size(), 1);
+  EXPECT_EQ(response.message_issues(0).reason(), "OVERSIZED_VALUE");
+  EXPECT_EQ(response.message_issues(0).field(), "messages[0].email.references");
+}
+
+}  // namespace
+}  // namespace cxkit::testing
