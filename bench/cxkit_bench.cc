@@ -24,6 +24,8 @@ constexpr Command kCommands[] = {
      cxkit::bench::RunIdentityCommand},
     {"phones", "phone normalization: fast path versus libphonenumber",
      cxkit::bench::RunPhonesCommand},
+    {"route", "RouteConversations: greedy and optimal assignment",
+     cxkit::bench::RunRouteCommand},
 };
 
 void PrintUsage(std::ostream& out) {

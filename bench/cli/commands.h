@@ -31,6 +31,10 @@ int RunIdentityCommand(const std::vector<std::string>& args);
 // phone mix.
 int RunPhonesCommand(const std::vector<std::string>& args);
 
+// cxkit-bench route: RouteConversations (greedy and optimal) on a generated
+// queue and team.
+int RunRouteCommand(const std::vector<std::string>& args);
+
 }  // namespace cxkit::bench
 
 #endif  // CXKIT_BENCH_CLI_COMMANDS_H_

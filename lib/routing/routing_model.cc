@@ -23,13 +23,13 @@ using cxkit::v1::WorkItem;
 template <typename Name>
 class NameTable {
  public:
-  void Add(Name name) { names_.push_back(std::move(name)); }
+  void Add(Name name) { ids_.try_emplace(std::move(name), 0); }
   void Freeze() {
+    names_.reserve(ids_.size());
+    for (const auto& [name, id] : ids_) names_.push_back(name);
     std::sort(names_.begin(), names_.end());
-    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
-    ids_.reserve(names_.size());
     for (size_t i = 0; i < names_.size(); ++i) {
-      ids_.emplace(names_[i], static_cast<int32_t>(i));
+      ids_[names_[i]] = static_cast<int32_t>(i);
     }
   }
   int32_t Id(const Name& name) const {
@@ -110,10 +110,11 @@ std::vector<int32_t> AgentRefs(
   return out;
 }
 
-std::vector<SkillNeed> Skills(
+template <typename Out = std::vector<SkillNeed>>
+Out Skills(
     const google::protobuf::RepeatedPtrField<cxkit::v1::SkillLevel>& skills,
     const NameTable<absl::string_view>& table) {
-  std::vector<SkillNeed> out;
+  Out out;
   out.reserve(skills.size());
   for (const auto& skill : skills) {
     out.push_back({table.Id(skill.skill()), std::max(1u, skill.level())});
@@ -162,6 +163,12 @@ void ApplyRelaxation(const WorkItem& proto, const RoutingParams& params,
               return a.skill < b.skill ||
                      (a.skill == b.skill && a.level < b.level);
             });
+  for (SkillNeed& need : item->scored) {
+    const uint32_t floor = std::min(need.level, params.max_skill_level);
+    need.per_level = params.weights.skill_fit /
+                     (params.max_skill_level - floor + 1) /
+                     static_cast<double>(item->scored.size());
+  }
   if (item->step == cxkit::v1::RELAXATION_STEP_ANY_TEAM_AGENT) return;
   item->required = std::move(required);
   if (optional_required) {
@@ -243,7 +250,8 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
         agent.languages.push_back(id);
       }
     }
-    agent.skills = Skills(proto.skills(), skills);
+    agent.skills =
+        Skills<absl::InlinedVector<SkillNeed, 6>>(proto.skills(), skills);
     for (const auto& team : proto.teams())
       agent.teams.push_back(teams.Id(team));
     std::sort(agent.teams.begin(), agent.teams.end());
@@ -260,10 +268,25 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
       agent.idle_seconds = absl::ToDoubleSeconds(idle);
       agent.idle_time = Ratio(idle, params.idle_horizon);
     }
+    agent.idle_weighted = params.weights.idle_time * agent.idle_time;
+    for (int c = 0; c < kChannelCount; ++c) {
+      double ratio = 1;
+      if (agent.capacity_units > 0) {
+        ratio = static_cast<double>(agent.used_units) /
+                static_cast<double>(agent.capacity_units);
+      } else if (agent.max_items[c] > 0) {
+        ratio = static_cast<double>(agent.active_items[c]) / agent.max_items[c];
+      }
+      agent.load_ratio[c] = std::min(1.0, ratio);
+      agent.load_weighted[c] =
+          params.weights.load_balance * (1 - agent.load_ratio[c]);
+    }
   }
 
   std::vector<QueueEntry> queue;
   std::vector<ItemModel> items;
+  queue.reserve(request.items_size());
+  items.reserve(request.items_size());
   for (int index = 0; index < request.items_size(); ++index) {
     const WorkItem& proto = request.items(index);
     if (!cxkit::v1::Channel_IsValid(proto.channel()) ||
@@ -312,6 +335,11 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
                              : 1.0 - Ratio(left, params.sla_horizon);
     }
     item.wait_time = Ratio(wait, params.wait_horizon);
+    const Weights& w = params.weights;
+    item.item_micros = ToMicros(
+        w.priority * item.priority + w.customer_tier * item.customer_tier +
+        w.sentiment * item.sentiment + w.sla_urgency * item.sla_urgency +
+        w.wait_time * item.wait_time);
     queue.push_back({static_cast<int>(items.size()), priority, start, item.id});
     items.push_back(std::move(item));
   }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "cxkit/v1/routing.pb.h"
 #include "lib/routing/routing_params.h"
@@ -22,6 +23,10 @@ namespace cxkit::routing {
 struct SkillNeed {
   int32_t skill = 0;
   uint32_t level = 0;
+  // In ItemModel::scored only: what one level at or above `level` adds to the
+  // weighted skill_fit, weights.skill_fit / (max_level - level + 1) / the
+  // number of scored skills.
+  double per_level = 0;
 };
 
 // One routable work item.
@@ -52,6 +57,9 @@ struct ItemModel {
   double sentiment = 0;
   double sla_urgency = 0;
   double wait_time = 0;
+  // Sum of the weighted item-only components (priority, customer_tier,
+  // sentiment, sla_urgency, wait_time) in millionths.
+  int64_t item_micros = 0;
 };
 
 // One agent.
@@ -59,9 +67,9 @@ struct AgentModel {
   absl::string_view id;
   bool available = false;
   // Interned normalized languages, in the agent's order (first: native).
-  std::vector<int32_t> languages;
+  absl::InlinedVector<int32_t, 2> languages;
   // Sorted by skill id.
-  std::vector<SkillNeed> skills;
+  absl::InlinedVector<SkillNeed, 6> skills;
   // Sorted.
   std::vector<int32_t> teams;
   // Per channel: slots (0: channel not handled) and items held now.
@@ -74,6 +82,12 @@ struct AgentModel {
   double idle_seconds = 0;
   // idle_time component in [0, 1].
   double idle_time = 0;
+  // Per channel: the load ratio before the batch (used / capacity units, or
+  // active / max items of the channel without a total cap) and the weighted
+  // load_balance component; the weighted idle_time component.
+  std::array<double, kChannelCount> load_ratio{};
+  std::array<double, kChannelCount> load_weighted{};
+  double idle_weighted = 0;
 
   // Free slots of `channel` before the batch (may be <= 0).
   int32_t FreeSlots(int channel) const {
@@ -93,6 +107,11 @@ struct RoutingModel {
   std::vector<absl::string_view> skill_names;
   std::vector<std::string> language_names;
 };
+
+// A non-negative score in millionths, rounded half up.
+inline int64_t ToMicros(double points) {
+  return static_cast<int64_t>(points * 1e6 + 0.5);
+}
 
 // Lowercase primary language subtag of a BCP 47 tag: "es-MX" and "ES" -> "es".
 std::string NormalizeLanguage(absl::string_view tag);

@@ -6,11 +6,11 @@
 namespace cxkit::routing {
 namespace {
 
-// Mean over the item's scored skills of (level - min + 1) / (max - min + 1)
-// for the skills the agent holds at their minimum, 0 for the others.
-double SkillFit(const ItemModel& item, const AgentModel& agent,
-                uint32_t max_level) {
-  if (item.scored.empty()) return 0;
+// weights.skill_fit x the mean over the item's scored skills of
+// (level - min + 1) / (max - min + 1) for the skills the agent holds at their
+// minimum (0 for the others); see SkillNeed::per_level.
+double WeightedSkillFit(const ItemModel& item, const AgentModel& agent,
+                        uint32_t max_level) {
   double sum = 0;
   auto held = agent.skills.begin();
   for (const SkillNeed& need : item.scored) {
@@ -21,9 +21,9 @@ double SkillFit(const ItemModel& item, const AgentModel& agent,
     }
     const uint32_t level = std::min(held->level, max_level);
     const uint32_t floor = std::min(need.level, max_level);
-    sum += static_cast<double>(level - floor + 1) / (max_level - floor + 1);
+    sum += need.per_level * static_cast<double>(level - floor + 1);
   }
-  return sum / item.scored.size();
+  return sum;
 }
 
 double LanguageFit(const ItemModel& item, const AgentModel& agent) {
@@ -35,18 +35,28 @@ double LanguageFit(const ItemModel& item, const AgentModel& agent) {
              : 0;
 }
 
-double LoadRatio(const ItemModel& item, const AgentModel& agent) {
-  if (agent.capacity_units > 0) {
-    return std::min(1.0, static_cast<double>(agent.used_units) /
-                             static_cast<double>(agent.capacity_units));
-  }
-  const int32_t max_items = agent.max_items[item.channel];
-  if (max_items <= 0) return 1;
-  return std::min(
-      1.0, static_cast<double>(agent.active_items[item.channel]) / max_items);
+bool Sticky(const ItemModel& item, int32_t agent_index) {
+  return item.sticky_active && !item.preferred.empty() &&
+         std::binary_search(item.preferred.begin(), item.preferred.end(),
+                            agent_index);
 }
 
 }  // namespace
+
+int64_t PairMicros(const RoutingModel& model, const ItemModel& item,
+                   int32_t agent_index) {
+  const AgentModel& agent = model.agents[agent_index];
+  const Weights& w = model.params.weights;
+  double part =
+      item.scored.empty()
+          ? 0
+          : WeightedSkillFit(item, agent, model.params.max_skill_level);
+  part += w.language * LanguageFit(item, agent);
+  part += Sticky(item, agent_index) ? w.sticky : 0;
+  part += agent.load_weighted[item.channel];
+  part += agent.idle_weighted;
+  return ToMicros(part);
+}
 
 PairScore ScoreCandidate(const RoutingModel& model, const ItemModel& item,
                          int32_t agent_index) {
@@ -54,26 +64,23 @@ PairScore ScoreCandidate(const RoutingModel& model, const ItemModel& item,
   const Weights& w = model.params.weights;
   PairScore score;
   score.agent = agent_index;
-  score.load_ratio = LoadRatio(item, agent);
+  score.load_ratio = agent.load_ratio[item.channel];
   score.idle_seconds = agent.idle_seconds;
   double* out = score.weighted;
   out[PairScore::kSkillFit] =
-      w.skill_fit * SkillFit(item, agent, model.params.max_skill_level);
+      item.scored.empty()
+          ? 0
+          : WeightedSkillFit(item, agent, model.params.max_skill_level);
   out[PairScore::kLanguage] = w.language * LanguageFit(item, agent);
   out[PairScore::kPriority] = w.priority * item.priority;
   out[PairScore::kCustomerTier] = w.customer_tier * item.customer_tier;
   out[PairScore::kSentiment] = w.sentiment * item.sentiment;
   out[PairScore::kSlaUrgency] = w.sla_urgency * item.sla_urgency;
   out[PairScore::kWaitTime] = w.wait_time * item.wait_time;
-  const bool sticky = item.sticky_active &&
-                      std::binary_search(item.preferred.begin(),
-                                         item.preferred.end(), agent_index);
-  out[PairScore::kSticky] = sticky ? w.sticky : 0;
-  out[PairScore::kLoadBalance] = w.load_balance * (1 - score.load_ratio);
-  out[PairScore::kIdleTime] = w.idle_time * agent.idle_time;
-  double total = 0;
-  for (double part : score.weighted) total += part;
-  score.total_micros = std::llround(total * 1e6);
+  out[PairScore::kSticky] = Sticky(item, agent_index) ? w.sticky : 0;
+  out[PairScore::kLoadBalance] = agent.load_weighted[item.channel];
+  out[PairScore::kIdleTime] = agent.idle_weighted;
+  score.total_micros = item.item_micros + PairMicros(model, item, agent_index);
   return score;
 }
 

@@ -12,7 +12,9 @@ namespace cxkit::routing {
 
 // Weighted components (weight x value in [0, 1]) in ScoreBreakdown order, the
 // total in millionths (the exact integer the assigners compare and sum), and
-// the tie-breaks.
+// the tie-breaks. The total is ItemModel::item_micros (the item-only
+// components, summed and rounded) plus PairMicros (the others, summed and
+// rounded), so ranking the agents of one item only needs PairMicros.
 struct PairScore {
   enum Component {
     kSkillFit,
@@ -34,6 +36,11 @@ struct PairScore {
   double idle_seconds = 0;
   int32_t agent = 0;
 };
+
+// The agent-dependent part of the score in millionths: skill_fit, language,
+// sticky, load_balance and idle_time. Does not check eligibility.
+int64_t PairMicros(const RoutingModel& model, const ItemModel& item,
+                   int32_t agent_index);
 
 // Scores `agent_index` for `item`. Does not check eligibility.
 PairScore ScoreCandidate(const RoutingModel& model, const ItemModel& item,

@@ -23,6 +23,23 @@ constexpr uint32_t kMaxLevelOrTier = 1000;
 constexpr uint32_t kMaxUnits = 1000;
 constexpr uint32_t kMaxCandidatesPerItem = 1000;
 
+// A field path that is only spelled out when an error needs it, so the
+// happy path over millions of items builds no strings.
+struct LazyField {
+  const LazyField* parent = nullptr;
+  const char* name = "";
+  int index = -1;
+
+  LazyField Child(const char* child) const { return {this, child, -1}; }
+  LazyField At(int i) const { return {parent, name, i}; }
+  std::string Path() const {
+    std::string out = parent != nullptr ? parent->Path() + "." : "";
+    out += name;
+    if (index >= 0) out = IndexedField(out, static_cast<size_t>(index));
+    return out;
+  }
+};
+
 absl::Status TooMany(absl::string_view field, uint64_t count,
                      absl::string_view limit_name, uint64_t limit) {
   return FieldError(absl::StatusCode::kResourceExhausted, field,
@@ -30,21 +47,21 @@ absl::Status TooMany(absl::string_view field, uint64_t count,
                                  " (", limit, ")"));
 }
 
-absl::Status CheckName(absl::string_view name, const std::string& field,
+absl::Status CheckName(absl::string_view name, const LazyField& field,
                        const RoutingLimits& limits) {
-  if (name.empty()) return InvalidField(field, "required");
+  if (name.empty()) return InvalidField(field.Path(), "required");
   if (name.size() > limits.max_name_bytes()) {
-    return InvalidField(field,
+    return InvalidField(field.Path(),
                         absl::StrCat("longer than limits.max_name_bytes (",
                                      limits.max_name_bytes(), ")"));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckEntries(int count, const std::string& field,
+absl::Status CheckEntries(int count, const LazyField& field,
                           const RoutingLimits& limits) {
   if (static_cast<uint32_t>(count) > limits.max_entries_per_item()) {
-    return TooMany(field, count, "max_entries_per_item",
+    return TooMany(field.Path(), count, "max_entries_per_item",
                    limits.max_entries_per_item());
   }
   return absl::OkStatus();
@@ -62,29 +79,29 @@ class SkillChecker {
 
   absl::Status Check(
       const google::protobuf::RepeatedPtrField<SkillLevel>& skills,
-      const std::string& list_field, bool unique) const {
-    absl::Status status = CheckEntries(skills.size(), list_field, limits_);
+      const LazyField& list, bool unique) const {
+    absl::Status status = CheckEntries(skills.size(), list, limits_);
     if (!status.ok()) return status;
     absl::flat_hash_set<absl::string_view> seen;
     for (int i = 0; i < skills.size(); ++i) {
-      const std::string field = IndexedField(list_field, i);
+      const LazyField field = list.At(i);
       const SkillLevel& skill = skills[i];
-      status = CheckName(skill.skill(), field + ".skill", limits_);
+      status = CheckName(skill.skill(), field.Child("skill"), limits_);
       if (!status.ok()) return status;
       if (!catalogue_.empty() && !catalogue_.contains(skill.skill())) {
-        return InvalidField(field + ".skill",
+        return InvalidField(field.Child("skill").Path(),
                             absl::StrCat("unknown skill \"", skill.skill(),
                                          "\" (not in policy.skills)"));
       }
       if (skill.level() > max_level_) {
         return InvalidField(
-            field + ".level",
+            field.Child("level").Path(),
             absl::StrCat("level ", skill.level(),
                          " exceeds policy.max_skill_level (", max_level_, ")"));
       }
-      if (unique && !seen.insert(skill.skill()).second) {
+      if (unique && skills.size() > 1 && !seen.insert(skill.skill()).second) {
         return InvalidField(
-            field + ".skill",
+            field.Child("skill").Path(),
             absl::StrCat("second entry for \"", skill.skill(), "\""));
       }
     }
@@ -195,12 +212,13 @@ absl::Status ValidatePolicy(const RouteConversationsRequest& request,
   }
   absl::flat_hash_set<absl::string_view> skills;
   for (int i = 0; i < policy.skills_size(); ++i) {
-    const std::string field = IndexedField("policy.skills", i);
+    const LazyField root{nullptr, "policy", -1};
+    const LazyField field = root.Child("skills").At(i);
     status = CheckName(policy.skills(i), field, limits);
     if (!status.ok()) return status;
     if (!skills.insert(policy.skills(i)).second) {
-      return InvalidField(
-          field, absl::StrCat("duplicate skill \"", policy.skills(i), "\""));
+      return InvalidField(field.Path(), absl::StrCat("duplicate skill \"",
+                                                     policy.skills(i), "\""));
     }
   }
   if (policy.max_skill_level() > kMaxLevelOrTier) {
@@ -221,70 +239,72 @@ absl::Status ValidateAgents(const RouteConversationsRequest& request,
   first_index.reserve(request.agents_size());
   for (int a = 0; a < request.agents_size(); ++a) {
     const cxkit::v1::Agent& agent = request.agents(a);
-    const std::string field = IndexedField("agents", a);
-    absl::Status status = CheckName(agent.id(), field + ".id", limits);
+    const LazyField field{nullptr, "agents", a};
+    absl::Status status = CheckName(agent.id(), field.Child("id"), limits);
     if (!status.ok()) return status;
     auto [it, inserted] = first_index.try_emplace(agent.id(), a);
     if (!inserted) {
       return InvalidField(
-          field + ".id",
+          field.Child("id").Path(),
           absl::StrCat("duplicate agent id \"", agent.id(),
                        "\" (first at agents[", it->second, "])"));
     }
     if (!cxkit::v1::AgentStatus_IsValid(agent.status())) {
-      return InvalidField(field + ".status", "unknown agent status");
+      return InvalidField(field.Child("status").Path(), "unknown agent status");
     }
-    status = CheckEntries(agent.languages_size(), field + ".languages", limits);
+    const LazyField languages = field.Child("languages");
+    status = CheckEntries(agent.languages_size(), languages, limits);
     if (!status.ok()) return status;
     for (int i = 0; i < agent.languages_size(); ++i) {
-      status = CheckName(agent.languages(i),
-                         IndexedField(field + ".languages", i), limits);
+      status = CheckName(agent.languages(i), languages.At(i), limits);
       if (!status.ok()) return status;
     }
-    status = CheckEntries(agent.teams_size(), field + ".teams", limits);
+    const LazyField teams = field.Child("teams");
+    status = CheckEntries(agent.teams_size(), teams, limits);
     if (!status.ok()) return status;
     for (int i = 0; i < agent.teams_size(); ++i) {
-      status =
-          CheckName(agent.teams(i), IndexedField(field + ".teams", i), limits);
+      status = CheckName(agent.teams(i), teams.At(i), limits);
       if (!status.ok()) return status;
     }
-    status = skills.Check(agent.skills(), field + ".skills", /*unique=*/true);
+    status =
+        skills.Check(agent.skills(), field.Child("skills"), /*unique=*/true);
     if (!status.ok()) return status;
-    status = CheckEntries(agent.channels_size(), field + ".channels", limits);
+    const LazyField channels = field.Child("channels");
+    status = CheckEntries(agent.channels_size(), channels, limits);
     if (!status.ok()) return status;
     bool seen_channel[kChannelCount] = {};
     for (int i = 0; i < agent.channels_size(); ++i) {
       const auto& capacity = agent.channels(i);
-      const std::string channel_field = IndexedField(field + ".channels", i);
+      const LazyField channel = channels.At(i);
       if (!cxkit::v1::Channel_IsValid(capacity.channel()) ||
           capacity.channel() == cxkit::v1::CHANNEL_UNSPECIFIED) {
-        return InvalidField(channel_field + ".channel",
+        return InvalidField(channel.Child("channel").Path(),
                             "unknown or unspecified channel");
       }
       if (seen_channel[capacity.channel()]) {
-        return InvalidField(channel_field + ".channel",
+        return InvalidField(channel.Child("channel").Path(),
                             "second entry for the channel");
       }
       seen_channel[capacity.channel()] = true;
       if (capacity.max_items() < 0) {
         return InvalidField(
-            channel_field + ".max_items",
+            channel.Child("max_items").Path(),
             absl::StrCat("negative capacity ", capacity.max_items()));
       }
       if (capacity.active_items() < 0) {
         return InvalidField(
-            channel_field + ".active_items",
+            channel.Child("active_items").Path(),
             absl::StrCat("negative load ", capacity.active_items()));
       }
     }
     if (agent.capacity_units() < 0) {
       return InvalidField(
-          field + ".capacity_units",
+          field.Child("capacity_units").Path(),
           absl::StrCat("negative capacity ", agent.capacity_units()));
     }
-    if (agent.has_idle_since()) {
-      status = ValidateTimestamp(agent.idle_since(), field + ".idle_since");
-      if (!status.ok()) return status;
+    if (agent.has_idle_since() && !IsValidTimestamp(agent.idle_since())) {
+      return ValidateTimestamp(agent.idle_since(),
+                               field.Child("idle_since").Path());
     }
   }
   return absl::OkStatus();
@@ -297,44 +317,45 @@ absl::Status ValidateItems(const RouteConversationsRequest& request,
   first_index.reserve(request.items_size());
   for (int i = 0; i < request.items_size(); ++i) {
     const cxkit::v1::WorkItem& item = request.items(i);
-    const std::string field = IndexedField("items", i);
-    absl::Status status = CheckName(item.id(), field + ".id", limits);
+    const LazyField field{nullptr, "items", i};
+    absl::Status status = CheckName(item.id(), field.Child("id"), limits);
     if (!status.ok()) return status;
     auto [it, inserted] = first_index.try_emplace(item.id(), i);
     if (!inserted) {
       return InvalidField(
-          field + ".id", absl::StrCat("duplicate item id \"", item.id(),
-                                      "\" (first at items[", it->second, "])"));
+          field.Child("id").Path(),
+          absl::StrCat("duplicate item id \"", item.id(), "\" (first at items[",
+                       it->second, "])"));
     }
-    if (item.conversation_id().size() > limits.max_name_bytes()) {
-      return InvalidField(field + ".conversation_id",
-                          "longer than limits.max_name_bytes");
-    }
-    if (item.language().size() > limits.max_name_bytes()) {
-      return InvalidField(field + ".language",
-                          "longer than limits.max_name_bytes");
-    }
-    if (item.team().size() > limits.max_name_bytes()) {
-      return InvalidField(field + ".team", "longer than limits.max_name_bytes");
+    const std::pair<const std::string*, const char*> names[] = {
+        {&item.conversation_id(), "conversation_id"},
+        {&item.language(), "language"},
+        {&item.team(), "team"}};
+    for (const auto& [value, name] : names) {
+      if (value->size() > limits.max_name_bytes()) {
+        return InvalidField(field.Child(name).Path(),
+                            "longer than limits.max_name_bytes");
+      }
     }
     if (!cxkit::v1::Priority_IsValid(item.priority())) {
-      return InvalidField(field + ".priority", "unknown priority");
+      return InvalidField(field.Child("priority").Path(), "unknown priority");
     }
     if (!std::isfinite(item.sentiment()) || item.sentiment() < -1 ||
         item.sentiment() > 1) {
-      return InvalidField(field + ".sentiment", "must be a number in [-1, 1]");
+      return InvalidField(field.Child("sentiment").Path(),
+                          "must be a number in [-1, 1]");
     }
-    status = skills.Check(item.required_skills(), field + ".required_skills",
-                          /*unique=*/true);
+    status = skills.Check(item.required_skills(),
+                          field.Child("required_skills"), /*unique=*/true);
     if (!status.ok()) return status;
-    status = skills.Check(item.optional_skills(), field + ".optional_skills",
-                          /*unique=*/true);
+    status = skills.Check(item.optional_skills(),
+                          field.Child("optional_skills"), /*unique=*/true);
     if (!status.ok()) return status;
     status = CheckEntries(item.preferred_agent_ids_size(),
-                          field + ".preferred_agent_ids", limits);
+                          field.Child("preferred_agent_ids"), limits);
     if (!status.ok()) return status;
     status = CheckEntries(item.excluded_agent_ids_size(),
-                          field + ".excluded_agent_ids", limits);
+                          field.Child("excluded_agent_ids"), limits);
     if (!status.ok()) return status;
   }
   return absl::OkStatus();
