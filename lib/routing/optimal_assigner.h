@@ -15,13 +15,15 @@ namespace cxkit::routing {
 // then the sum of the pairs' total_micros, subject to: an item uses one free
 // slot of its channel and `units` free units of the agent.
 //
-// The network is source -> item (1) -> agent-channel (free slots, and at most
-// free_units / units) -> agent (free units / units) -> sink. When an agent
-// handles channels of different unit costs and its total cap can bind, the
-// agent arc uses the smallest unit cost (a relaxation); if the flow optimum
-// then exceeds the agent's units, its lowest-scoring items are taken off, its
-// channel arcs are fixed to what fits, and the problem is solved again
-// (optimality REPAIRED). Otherwise the result is optimal (EXACT).
+// The network (AssignmentNetwork) is source -> item (1) -> agent-channel
+// (free slots, and at most free_units / units) -> agent (free units / units)
+// -> sink. When an agent handles channels of different unit costs and its
+// total cap can bind, the agent arc uses the smallest unit cost (a
+// relaxation); if the flow optimum then exceeds such an agent's units, the
+// lowest-scoring items are taken off the offending agents, every relaxed
+// agent's channel arcs are fixed to what it then holds, and the problem is
+// solved once more (optimality REPAIRED: feasible, maybe below the optimum).
+// Otherwise the result is optimal (EXACT).
 //
 // Errors: RESOURCE_EXHAUSTED when the eligible pairs exceed
 // limits.max_optimal_pairs.
