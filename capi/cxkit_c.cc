@@ -16,6 +16,7 @@
 
 #include "absl/status/status.h"
 #include "cxkit/identity.h"
+#include "cxkit/routing.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/descriptor.h"
@@ -333,6 +334,7 @@ struct JsonMethod {
 // One line per capability, named like its C++ function.
 constexpr JsonMethod kJsonMethods[] = {
     {"ResolveIdentities", &CallJson<&cxkit::ResolveIdentities>},
+    {"RouteConversations", &CallJson<&cxkit::RouteConversations>},
 };
 
 int DispatchJson(const char* method, const char* request_json, size_t size,
@@ -403,6 +405,12 @@ int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {
   return CallBinary<&cxkit::ResolveIdentities>(request, request_size, response,
                                                response_size);
+}
+
+int cxkit_route_conversations(const void* request, size_t request_size,
+                              void** response, size_t* response_size) {
+  return CallBinary<&cxkit::RouteConversations>(request, request_size, response,
+                                                response_size);
 }
 
 int cxkit_call_json(const char* method, const char* request_json,
