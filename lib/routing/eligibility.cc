@@ -18,7 +18,8 @@ uint32_t LevelOf(const AgentModel& agent, int32_t skill) {
   return it != agent.skills.end() && it->skill == skill ? it->level : 0;
 }
 
-bool Contains(const std::vector<int32_t>& sorted, int32_t value) {
+template <typename Sorted>
+bool Contains(const Sorted& sorted, int32_t value) {
   return std::binary_search(sorted.begin(), sorted.end(), value);
 }
 

@@ -88,13 +88,13 @@ bool ItemTimesUsable(int index, const WorkItem& item,
 }
 
 // Agent indices of `ids`, sorted; unknown ids become WARNING issues.
-std::vector<int32_t> AgentRefs(
+absl::InlinedVector<int32_t, 1> AgentRefs(
     int index, const WorkItem& item,
     const google::protobuf::RepeatedPtrField<std::string>& ids,
     const char* list_name,
     const absl::flat_hash_map<absl::string_view, int32_t>& agent_by_id,
     RouteConversationsResponse* response) {
-  std::vector<int32_t> out;
+  absl::InlinedVector<int32_t, 1> out;
   for (int i = 0; i < ids.size(); ++i) {
     auto it = agent_by_id.find(ids[i]);
     if (it == agent_by_id.end()) {
@@ -156,7 +156,7 @@ void ApplyRelaxation(const WorkItem& proto, const RoutingParams& params,
                        : 1;
     }
   }
-  item->scored = required;
+  item->scored.assign(required.begin(), required.end());
   item->scored.insert(item->scored.end(), optional.begin(), optional.end());
   std::sort(item->scored.begin(), item->scored.end(),
             [](const SkillNeed& a, const SkillNeed& b) {
@@ -170,7 +170,7 @@ void ApplyRelaxation(const WorkItem& proto, const RoutingParams& params,
                      static_cast<double>(item->scored.size());
   }
   if (item->step == cxkit::v1::RELAXATION_STEP_ANY_TEAM_AGENT) return;
-  item->required = std::move(required);
+  item->required.assign(required.begin(), required.end());
   if (optional_required) {
     item->required.insert(item->required.end(), optional.begin(),
                           optional.end());

@@ -43,13 +43,13 @@ struct ItemModel {
   int32_t team = -1;
   cxkit::v1::RelaxationStep step = cxkit::v1::RELAXATION_STEP_NONE;
   // Requirements at `step`, sorted by skill id.
-  std::vector<SkillNeed> required;
+  absl::InlinedVector<SkillNeed, 2> required;
   // Skills that count in skill_fit: the required ones at their effective
   // levels and the optional ones at theirs; sorted by skill id.
-  std::vector<SkillNeed> scored;
+  absl::InlinedVector<SkillNeed, 3> scored;
   // Agent indices (into RoutingModel::agents), sorted.
-  std::vector<int32_t> preferred;
-  std::vector<int32_t> excluded;
+  absl::InlinedVector<int32_t, 1> preferred;
+  absl::InlinedVector<int32_t, 1> excluded;
   bool sticky_active = false;
   // Component values in [0, 1] that depend on the item alone.
   double priority = 0;
