@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -402,6 +403,16 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
   if (output.candidates_per_item() > kMaxCandidatesPerItem) {
     return InvalidField("output.candidates_per_item",
                         absl::StrCat("must be <= ", kMaxCandidatesPerItem));
+  }
+  if (output.candidates_per_item() > 0) {
+    const uint64_t listed =
+        static_cast<uint64_t>(request.items_size()) *
+        std::min<uint64_t>(output.candidates_per_item(),
+                           static_cast<uint64_t>(request.agents_size()));
+    if (listed > limits.max_explained_pairs()) {
+      return TooMany("output.candidates_per_item", listed,
+                     "max_explained_pairs", limits.max_explained_pairs());
+    }
   }
   if (output.explain_ineligible()) {
     const uint64_t pairs = static_cast<uint64_t>(request.items_size()) *

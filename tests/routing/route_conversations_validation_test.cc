@@ -145,6 +145,11 @@ TEST(RoutingValidationTest, LimitsAreEnforced) {
   ExpectError(request, STATUS_CODE_RESOURCE_EXHAUSTED,
               "output.explain_ineligible");
   request = ValidRequest();
+  request.mutable_policy()->mutable_limits()->set_max_explained_pairs(3);
+  request.mutable_output()->set_candidates_per_item(2);
+  ExpectError(request, STATUS_CODE_RESOURCE_EXHAUSTED,
+              "output.candidates_per_item");
+  request = ValidRequest();
   request.mutable_policy()->mutable_limits()->set_max_optimal_pairs(2);
   request.mutable_policy()->set_mode(cxkit::v1::ASSIGNMENT_MODE_OPTIMAL);
   const RouteConversationsResponse response = RouteConversations(request);
