@@ -95,6 +95,7 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   uint64_t repeat = 5;
   bool json = false;
   bool skip_optimal = false;
+  uint64_t phone_units = 3;
   FlagParser flags(
       "route",
       "Routes a generated queue of work items to a generated team with\n"
@@ -105,6 +106,9 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   flags.AddUint64("seed", &seed, 0, UINT64_MAX, "generator seed");
   flags.AddUint64("repeat", &repeat, 1, 1000,
                   "timed runs per measurement; medians are reported");
+  flags.AddUint64("phone-units", &phone_units, 1, 10,
+                  "capacity units of a phone call (1: uniform units, where "
+                  "OPTIMAL is always exact)");
   flags.AddBool("skip-optimal", &skip_optimal,
                 "do not run OPTIMAL mode (for very large queues)");
   flags.AddBool("json", &json, "print one JSON object");
@@ -115,6 +119,7 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   options.seed = seed;
   options.items = items;
   options.agents = agents;
+  options.phone_units = static_cast<uint32_t>(phone_units);
   GenerateRouteConversationsRequest(options, &request);
   // Bulk runs: limits sized to the queue.
   request.mutable_policy()->mutable_limits()->set_max_optimal_pairs(items *
@@ -145,6 +150,7 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   report.AddUint("agents", agents);
   report.AddUint("seed", seed);
   report.AddUint("repeat", repeat);
+  report.AddUint("phone_units", phone_units);
   report.AddUint("eligible_pairs", pairs);
   report.AddDouble("scoring_cpu_ms", scoring_ms, "ms");
   report.AddDouble("pairs_scored_per_second",
@@ -163,6 +169,12 @@ int RunRouteCommand(const std::vector<std::string>& args) {
     report.AddDouble("optimal_total_score", optimal.summary.total_score());
     report.AddString("optimality",
                      cxkit::v1::Optimality_Name(optimal.summary.optimality()));
+    if (optimal.summary.optimality() == cxkit::v1::OPTIMALITY_REPAIRED) {
+      report.AddUint("optimal_bound_assigned",
+                     optimal.summary.bound_assigned());
+      report.AddDouble("optimal_bound_total_score",
+                       optimal.summary.bound_total_score());
+    }
   }
   report.AddUint("peak_rss_bytes", PeakRssBytes());
   std::cout << (json ? report.ToJson() + "\n" : report.ToText());

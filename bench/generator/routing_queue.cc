@@ -42,11 +42,11 @@ google::protobuf::Duration Seconds(int64_t seconds) {
 
 std::string AgentId(uint64_t index) { return absl::StrCat("agent-", index); }
 
-void AddPolicy(cxkit::v1::RoutingPolicy* policy) {
+void AddPolicy(uint32_t phone_units, cxkit::v1::RoutingPolicy* policy) {
   for (const char* skill : kSkills) policy->add_skills(skill);
   auto* units = policy->add_channel_units();
   units->set_channel(cxkit::v1::CHANNEL_PHONE);
-  units->set_units(3);
+  units->set_units(phone_units);
   auto* relaxation = policy->mutable_relaxation();
   *relaxation->mutable_drop_optional_skills_after() = Seconds(60);
   *relaxation->mutable_lower_levels_after() = Seconds(180);
@@ -150,7 +150,7 @@ void GenerateRouteConversationsRequest(
     cxkit::v1::RouteConversationsRequest* request) {
   request->Clear();
   request->mutable_now()->set_seconds(kNow);
-  AddPolicy(request->mutable_policy());
+  AddPolicy(options.phone_units, request->mutable_policy());
   SeededRandom random(MixSeed(options.seed, 0x726f757465ULL));
   for (uint64_t a = 0; a < options.agents; ++a) AddAgent(a, random, request);
   for (uint64_t i = 0; i < options.items; ++i) {

@@ -17,11 +17,15 @@ struct RoutingQueueOptions {
   uint64_t seed = 1;
   uint64_t items = 1000;
   uint64_t agents = 1000;
+  // Capacity units of a phone call (chats and e-mails take 1). 1 makes every
+  // agent's units uniform, where OPTIMAL mode is always exact.
+  uint32_t phone_units = 3;
 };
 
 // Fills `request` (cleared first) with `options.items` items and
 // `options.agents` agents, `now` fixed at 2026-03-02T10:00:00Z, and a policy
-// with the routing defaults plus phone calls at 3 capacity units, a skill
+// with the routing defaults plus phone calls at options.phone_units capacity
+// units, a skill
 // catalogue and bullseye relaxation (optional skills dropped after 1 min,
 // levels lowered by 2 after 3 min, any team agent after 10 min). The same
 // options give the same request on every platform.

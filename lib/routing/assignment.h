@@ -20,6 +20,10 @@ struct BatchAssignment {
   std::vector<bool> had_eligible_agent;
   uint64_t pairs_scored = 0;
   cxkit::v1::Optimality optimality = cxkit::v1::OPTIMALITY_GREEDY;
+  // With OPTIMALITY_REPAIRED: the relaxation's optimum (items, total micros),
+  // an upper bound of the true optimum.
+  uint32_t bound_assigned = 0;
+  int64_t bound_micros = 0;
 };
 
 }  // namespace cxkit::routing

@@ -105,6 +105,15 @@ absl::StatusOr<BatchAssignment> AssignOptimally(const RoutingModel& model,
   if (Repair(model, pairs, first_pair, network.relaxed_agents(), agent_of_item,
              &capacity)) {
     result.optimality = cxkit::v1::OPTIMALITY_REPAIRED;
+    for (size_t i = 0; i < item_count; ++i) {
+      if (agent_of_item[i] < 0) continue;
+      ++result.bound_assigned;
+      for (size_t p = first_pair[i]; p < first_pair[i + 1]; ++p) {
+        if (pairs[p].agent == agent_of_item[i]) {
+          result.bound_micros += pairs[p].micros;
+        }
+      }
+    }
     agent_of_item = network.Solve(capacity);
   }
 

@@ -49,6 +49,11 @@ void WriteAssignments(const cxkit::v1::RouteConversationsRequest& request,
   summary->set_unassigned(static_cast<uint32_t>(model.items.size()) - assigned);
   summary->set_total_score(static_cast<double>(total_micros) / 1e6);
   summary->set_pairs_scored(batch.pairs_scored);
+  if (batch.optimality == cxkit::v1::OPTIMALITY_REPAIRED) {
+    summary->set_bound_assigned(batch.bound_assigned);
+    summary->set_bound_total_score(static_cast<double>(batch.bound_micros) /
+                                   1e6);
+  }
 }
 
 void WriteCandidates(const RoutingModel& model, const CandidateIndex& index,

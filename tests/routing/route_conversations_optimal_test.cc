@@ -125,6 +125,11 @@ void CompareWithBruteForce(uint32_t seed, const RandomShape& shape, int* exact,
     ++*repaired;
     EXPECT_EQ(optimal.summary().optimality(), cxkit::v1::OPTIMALITY_REPAIRED);
     EXPECT_FALSE(best < got) << "seed " << seed;
+    // The relaxation's optimum bounds the true one.
+    const Objective bound{static_cast<int>(optimal.summary().bound_assigned()),
+                          Micros(optimal.summary().bound_total_score())};
+    EXPECT_FALSE(bound < best) << "seed " << seed;
+    EXPECT_TRUE(got < bound || got == bound) << "seed " << seed;
   }
 }
 

@@ -156,6 +156,9 @@ TEST(RouteConversationsTest, OptimalModeRepairsAMixedUnitsAgent) {
   EXPECT_EQ(Assigned(response),
             (Pairs{{"p1", "a1"}, {"c1", "b1"}, {"c2", "b1"}}));
   EXPECT_EQ(response.summary().optimality(), cxkit::v1::OPTIMALITY_REPAIRED);
+  // The relaxation assigned all four items (a1: the call and a chat).
+  EXPECT_EQ(response.summary().bound_assigned(), 4u);
+  EXPECT_EQ(response.summary().assigned(), 3u);
 }
 
 TEST(RouteConversationsTest, LoadAlreadyHeldCountsAgainstCapacity) {
