@@ -68,14 +68,18 @@ namespace cxkit {
 // enqueued_at, or with an invalid timestamp, is an ERROR item issue and is not
 // routed; an unknown preferred or excluded agent id is a WARNING and ignored.
 //
-// Complexity: GREEDY visits, per item, the available agents that handle its
-// channel and language and still have capacity (an index by channel and
-// language, agents dropping out as they fill up): O(I log I + sum of those
-// visits) time, O(I + A + entries) memory. OPTIMAL scores every eligible pair
-// (P pairs, bounded by limits.max_optimal_pairs) and solves a network with
-// O(I + A + P) arcs; network simplex is polynomial in practice, not
-// guaranteed. Candidates cost O(P log K); explain_ineligible O(I x A), bounded
-// by limits.max_explained_pairs.
+// Complexity: GREEDY keeps, per channel and language, the available agents
+// that still have room, best agent-only score part first; an item visits them
+// in that order and stops once no later agent can reach the best score found
+// (its skill component is bounded by its weight), so it usually visits a few
+// agents, at worst all of its bucket: O(I log I + A log A + visits) time,
+// O(I + A + entries) memory. An item left without an agent costs one more
+// scan until its first statically eligible agent (for its UnassignedReason).
+// OPTIMAL scores every eligible pair (P pairs, bounded by
+// limits.max_optimal_pairs) and solves one network with O(I + A + P) arcs,
+// twice when it repairs; network simplex is fast in practice, not
+// polynomially bounded. Candidates cost O(P log K); explain_ineligible
+// O(I x A); both outputs are bounded by limits.max_explained_pairs.
 cxkit::v1::RouteConversationsResponse RouteConversations(
     const cxkit::v1::RouteConversationsRequest& request);
 

@@ -165,3 +165,61 @@ TEST(RoutingPropertyTest, GreedyTakesEachItemsBestAgentStillFree) {
 
 }  // namespace
 }  // namespace cxkit::testing
+
+namespace cxkit::testing {
+namespace {
+
+// Greedy by definition: items in queue order (the order of the candidates
+// output), each taking its best-ranked candidate that still has a slot on the
+// channel and the units. Must equal the indexed, early-stopping greedy.
+TEST(RoutingPropertyTest, GreedyEqualsTheReferenceDefinition) {
+  for (uint32_t seed = 1; seed <= 150; ++seed) {
+    RandomShape shape;
+    shape.items = 10 + static_cast<int>(seed % 40);
+    shape.agents = 2 + static_cast<int>(seed % 12);
+    shape.max_slots = 1 + static_cast<int>(seed % 3);
+    shape.phone_units = 1 + static_cast<int>(seed % 3);
+    RouteConversationsRequest request = RandomRoutingRequest(seed, shape);
+    request.mutable_output()->set_candidates_per_item(1000);
+    const RouteConversationsResponse response = RouteConversations(request);
+    ASSERT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK);
+
+    const uint32_t phone_units = request.policy().channel_units(0).units();
+    auto units_of = [&](int channel) {
+      return channel == cxkit::v1::CHANNEL_PHONE ? phone_units : 1u;
+    };
+    std::map<std::string, std::map<int, int>> free_slots;
+    std::map<std::string, int64_t> free_units;
+    for (const auto& agent : request.agents()) {
+      int64_t used = 0;
+      for (const auto& c : agent.channels()) {
+        free_slots[agent.id()][c.channel()] = c.max_items() - c.active_items();
+        used += static_cast<int64_t>(c.active_items()) * units_of(c.channel());
+      }
+      free_units[agent.id()] = agent.capacity_units() > 0
+                                   ? agent.capacity_units() - used
+                                   : int64_t{1} << 40;
+    }
+    std::map<std::string, int> channel_of;
+    for (const auto& item : request.items()) {
+      channel_of[item.id()] = item.channel();
+    }
+    Pairs expected;
+    for (const auto& item : response.candidates()) {
+      const int channel = channel_of.at(item.item_id());
+      for (const auto& candidate : item.candidates()) {
+        int& slots = free_slots[candidate.agent_id()][channel];
+        int64_t& units = free_units[candidate.agent_id()];
+        if (slots <= 0 || units < units_of(channel)) continue;
+        --slots;
+        units -= units_of(channel);
+        expected.emplace_back(item.item_id(), candidate.agent_id());
+        break;
+      }
+    }
+    EXPECT_EQ(Assigned(response), expected) << "seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace cxkit::testing
