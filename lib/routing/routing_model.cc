@@ -23,7 +23,9 @@ using cxkit::v1::WorkItem;
 template <typename Name>
 class NameTable {
  public:
-  void Add(Name name) { ids_.try_emplace(std::move(name), 0); }
+  void Add(absl::string_view name) {
+    if (!ids_.contains(name)) ids_.try_emplace(Name(name), 0);
+  }
   void Freeze() {
     names_.reserve(ids_.size());
     for (const auto& [name, id] : ids_) names_.push_back(name);
@@ -32,7 +34,7 @@ class NameTable {
       ids_[names_[i]] = static_cast<int32_t>(i);
     }
   }
-  int32_t Id(const Name& name) const {
+  int32_t Id(absl::string_view name) const {
     auto it = ids_.find(name);
     return it == ids_.end() ? -1 : it->second;
   }
@@ -189,6 +191,16 @@ void ApplyRelaxation(const WorkItem& proto, const RoutingParams& params,
   }
 }
 
+// NormalizeLanguage(tag) as a view: `tag` itself when it is already normal
+// (the common case, no allocation), else the normalized copy in `*scratch`.
+absl::string_view LanguageKey(absl::string_view tag, std::string* scratch) {
+  bool normal = true;
+  for (char c : tag) normal &= c != '-' && c != '_' && !absl::ascii_isupper(c);
+  if (normal) return tag;
+  *scratch = NormalizeLanguage(tag);
+  return *scratch;
+}
+
 }  // namespace
 
 int64_t AgentModel::FreeUnits() const {
@@ -210,18 +222,19 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
 
   NameTable<absl::string_view> skills, teams;
   NameTable<std::string> languages;
+  std::string scratch;
   for (const auto& agent : request.agents()) {
     for (const auto& skill : agent.skills()) skills.Add(skill.skill());
     for (const auto& team : agent.teams()) teams.Add(team);
     for (const auto& language : agent.languages()) {
-      languages.Add(NormalizeLanguage(language));
+      languages.Add(LanguageKey(language, &scratch));
     }
   }
   for (const auto& item : request.items()) {
     for (const auto& skill : item.required_skills()) skills.Add(skill.skill());
     for (const auto& skill : item.optional_skills()) skills.Add(skill.skill());
     if (!item.language().empty())
-      languages.Add(NormalizeLanguage(item.language()));
+      languages.Add(LanguageKey(item.language(), &scratch));
     if (!item.team().empty()) teams.Add(item.team());
   }
   skills.Freeze();
@@ -244,7 +257,7 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
     agent_by_id.emplace(proto.id(), static_cast<int32_t>(k));
     agent.available = proto.status() == cxkit::v1::AGENT_STATUS_AVAILABLE;
     for (const auto& language : proto.languages()) {
-      const int32_t id = languages.Id(NormalizeLanguage(language));
+      const int32_t id = languages.Id(LanguageKey(language, &scratch));
       if (std::find(agent.languages.begin(), agent.languages.end(), id) ==
           agent.languages.end()) {
         agent.languages.push_back(id);
@@ -305,7 +318,7 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
     item.channel = proto.channel();
     item.units = params.channel_units[item.channel];
     if (!proto.language().empty()) {
-      item.language = languages.Id(NormalizeLanguage(proto.language()));
+      item.language = languages.Id(LanguageKey(proto.language(), &scratch));
     }
     if (!proto.team().empty()) item.team = teams.Id(proto.team());
     absl::Time start = FromProtoTimestamp(proto.enqueued_at());
