@@ -167,6 +167,35 @@ absl::Status ValidatePolicy(const RouteConversationsRequest& request,
                                     "policy.relaxation.any_team_agent_after");
     if (!status.ok()) return status;
   }
+  // Steps are cumulative, so their waits must not decrease step after step.
+  {
+    const std::pair<const google::protobuf::Duration*, const char*> steps[] = {
+        {relaxation.has_drop_optional_skills_after()
+             ? &relaxation.drop_optional_skills_after()
+             : nullptr,
+         "drop_optional_skills_after"},
+        {relaxation.has_lower_levels_after() ? &relaxation.lower_levels_after()
+                                             : nullptr,
+         "lower_levels_after"},
+        {relaxation.has_any_team_agent_after()
+             ? &relaxation.any_team_agent_after()
+             : nullptr,
+         "any_team_agent_after"}};
+    const google::protobuf::Duration* previous = nullptr;
+    const char* previous_name = "";
+    for (const auto& [duration, name] : steps) {
+      if (duration == nullptr) continue;
+      if (previous != nullptr &&
+          std::make_pair(duration->seconds(), duration->nanos()) <
+              std::make_pair(previous->seconds(), previous->nanos())) {
+        return InvalidField(absl::StrCat("policy.relaxation.", name),
+                            absl::StrCat("earlier than ", previous_name,
+                                         " (steps apply in order)"));
+      }
+      previous = duration;
+      previous_name = name;
+    }
+  }
   if (relaxation.level_reduction() > kMaxLevelOrTier) {
     return InvalidField("policy.relaxation.level_reduction",
                         absl::StrCat("must be <= ", kMaxLevelOrTier));

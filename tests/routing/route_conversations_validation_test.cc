@@ -127,6 +127,15 @@ TEST(RoutingValidationTest, BadPolicyValues) {
       static_cast<cxkit::v1::AssignmentMode>(77));
   ExpectError(request, STATUS_CODE_INVALID_ARGUMENT, "policy.mode");
   request = ValidRequest();
+  *request.mutable_policy()
+       ->mutable_relaxation()
+       ->mutable_drop_optional_skills_after() = Seconds(120);
+  *request.mutable_policy()
+       ->mutable_relaxation()
+       ->mutable_any_team_agent_after() = Seconds(60);
+  ExpectError(request, STATUS_CODE_INVALID_ARGUMENT,
+              "policy.relaxation.any_team_agent_after");
+  request = ValidRequest();
   request.mutable_items(0)->set_sentiment(-2);
   ExpectError(request, STATUS_CODE_INVALID_ARGUMENT, "items[0].sentiment");
   request = ValidRequest();
