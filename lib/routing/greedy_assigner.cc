@@ -15,7 +15,26 @@ namespace {
 struct Entry {
   int32_t agent;
   double fixed_part;
+  // Bit s set when the agent holds skill id s (ids below 64 only): a cheap
+  // necessary condition for the skill requirements.
+  uint64_t skill_mask;
 };
+
+uint64_t SkillMask(const AgentModel& agent) {
+  uint64_t mask = 0;
+  for (const SkillNeed& held : agent.skills) {
+    if (held.skill < 64) mask |= uint64_t{1} << held.skill;
+  }
+  return mask;
+}
+
+uint64_t RequiredMask(const ItemModel& item) {
+  uint64_t mask = 0;
+  for (const SkillNeed& need : item.required) {
+    if (need.skill < 64) mask |= uint64_t{1} << need.skill;
+  }
+  return mask;
+}
 
 // The live state of the batch: capacity left, and per bucket the agents that
 // may still take one of its items, best fixed part first.
@@ -45,7 +64,9 @@ class GreedyState {
   }
 
   // The bucket of `item`'s channel and language, built and sorted on first
-  // use: fixed part descending, then RanksBefore's tie-breaks.
+  // use: fixed part descending, then RanksBefore's tie-breaks. Agents that
+  // fill up are marked dead (agent -1) and swept out once they are half of
+  // the bucket, which keeps the order without quadratic erasing.
   std::vector<Entry>& Bucket(const ItemModel& item) {
     const int64_t key = CandidateIndex::Key(item.channel, item.language);
     auto [it, inserted] = buckets_.try_emplace(key);
@@ -58,8 +79,9 @@ class GreedyState {
           language = a.languages.front() == item.language ? w.language
                                                           : w.language * 0.5;
         }
-        it->second.push_back({agent, language + a.load_weighted[item.channel] +
-                                         a.idle_weighted});
+        it->second.push_back(
+            {agent, language + a.load_weighted[item.channel] + a.idle_weighted,
+             SkillMask(a)});
       }
       const int channel = item.channel;
       std::sort(it->second.begin(), it->second.end(),
@@ -78,7 +100,21 @@ class GreedyState {
                   return x.agent < y.agent;
                 });
     }
-    return it->second;
+    std::vector<Entry>& bucket = it->second;
+    size_t& dead = dead_[it->first];
+    if (dead * 2 > bucket.size()) {
+      bucket.erase(std::remove_if(bucket.begin(), bucket.end(),
+                                  [](const Entry& e) { return e.agent < 0; }),
+                   bucket.end());
+      dead = 0;
+    }
+    return bucket;
+  }
+
+  // Marks `entry` of `item`'s bucket dead.
+  void Kill(const ItemModel& item, Entry* entry) {
+    entry->agent = -1;
+    ++dead_[CandidateIndex::Key(item.channel, item.language)];
   }
 
  private:
@@ -87,6 +123,7 @@ class GreedyState {
   std::vector<std::array<int32_t, kChannelCount>> free_slots_;
   std::vector<int64_t> free_units_;
   absl::flat_hash_map<int64_t, std::vector<Entry>> buckets_;
+  absl::flat_hash_map<int64_t, size_t> dead_;
 };
 
 // Keeps the agent that ranks first (RanksBefore) among those offered.
@@ -167,15 +204,25 @@ BatchAssignment AssignGreedily(const RoutingModel& model,
     const double skill_bound =
         item.scored.empty() ? 0 : model.params.weights.skill_fit;
     std::vector<Entry>& bucket = state.Bucket(item);
+    const uint64_t required_mask = RequiredMask(item);
     for (size_t k = 0; k < bucket.size();) {
       const Entry entry = bucket[k];
+      if (entry.agent < 0) {
+        ++k;
+        continue;
+      }
       if (best.agent() >= 0 && (entry.fixed_part + skill_bound) * 1e6 + 2 <
                                    static_cast<double>(best.micros())) {
         break;
       }
+      if ((entry.skill_mask & required_mask) != required_mask) {
+        ++k;
+        continue;
+      }
       if (!state.HasRoom(entry.agent, item)) {
         // Full for this bucket's channel and units for the rest of the batch.
-        bucket.erase(bucket.begin() + static_cast<std::ptrdiff_t>(k));
+        state.Kill(item, &bucket[k]);
+        ++k;
         continue;
       }
       ++k;
