@@ -16,6 +16,11 @@ namespace cxkit::routing {
 absl::Status ValidateRequest(
     const cxkit::v1::RouteConversationsRequest& request);
 
+// Checks `request.policy` (weights, durations, relaxation order, channel
+// units, skill catalogue, levels) against `limits`.
+absl::Status ValidatePolicy(const cxkit::v1::RouteConversationsRequest& request,
+                            const cxkit::v1::RoutingLimits& limits);
+
 // Checks that `duration` is a valid google.protobuf.Duration (|seconds| <=
 // 315,576,000,000, nanos in (-1e9, 1e9) with the sign of seconds) and >= 0.
 absl::Status ValidateNonNegativeDuration(
