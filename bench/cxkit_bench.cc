@@ -28,6 +28,8 @@ constexpr Command kCommands[] = {
      cxkit::bench::RunPhonesCommand},
     {"sla", "EvaluateSla on generated conversation timelines",
      cxkit::bench::RunSlaCommand},
+    {"route", "RouteConversations: greedy and optimal assignment",
+     cxkit::bench::RunRouteCommand},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -18,6 +18,7 @@
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/sla.h"
+#include "cxkit/routing.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/descriptor.h"
@@ -338,6 +339,7 @@ constexpr JsonMethod kJsonMethods[] = {
     {"MergeConversations", &CallJson<&cxkit::MergeConversations>},
     {"EvaluateSla", &CallJson<&cxkit::EvaluateSla>},
     {"PlanStaffing", &CallJson<&cxkit::PlanStaffing>},
+    {"RouteConversations", &CallJson<&cxkit::RouteConversations>},
 };
 
 int DispatchJson(const char* method, const char* request_json, size_t size,
@@ -426,6 +428,12 @@ int cxkit_plan_staffing(const void* request, size_t request_size,
                         void** response, size_t* response_size) {
   return CallBinary<&cxkit::PlanStaffing>(request, request_size, response,
                                           response_size);
+}
+
+int cxkit_route_conversations(const void* request, size_t request_size,
+                              void** response, size_t* response_size) {
+  return CallBinary<&cxkit::RouteConversations>(request, request_size, response,
+                                                response_size);
 }
 
 int cxkit_call_json(const char* method, const char* request_json,

@@ -37,6 +37,10 @@ int RunPhonesCommand(const std::vector<std::string>& args);
 // cxkit-bench sla: EvaluateSla on generated conversation timelines.
 int RunSlaCommand(const std::vector<std::string>& args);
 
+// cxkit-bench route: RouteConversations (greedy and optimal) on a generated
+// queue and team.
+int RunRouteCommand(const std::vector<std::string>& args);
+
 }  // namespace cxkit::bench
 
 #endif  // CXKIT_BENCH_CLI_COMMANDS_H_

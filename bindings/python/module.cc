@@ -21,6 +21,7 @@
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/sla.h"
+#include "cxkit/routing.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -150,6 +151,12 @@ PYBIND11_MODULE(_cxkit, module) {
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
       "bad input: errors are in the response's status (INVALID_ARGUMENT with "
       "field \"request\" when the bytes do not parse).");
+  DefBytesFunction(
+      module, "route_conversations_bytes", &cxkit::RouteConversations,
+      "Routes a serialized cxkit.v1.RouteConversationsRequest into a "
+      "serialized cxkit.v1.RouteConversationsResponse.\n\n"
+      "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
+      "bad input: errors are in the response's status.");
 
   module.def(
       "version", [] { return std::string(cxkit::VersionString()); },

@@ -251,7 +251,7 @@ static void test_json_errors(void) {
       "\"unknown method \\\"PlanWorldDomination\\\"; "
       "cxkit " CXKIT_VERSION_STRING
       " implements: ResolveIdentities, MergeConversations, EvaluateSla,"
-      " PlanStaffing\",\"field\":\"method\"}}");
+      " PlanStaffing, RouteConversations\",\"field\":\"method\"}}");
   cxkit_free(json);
 
   CHECK(call_json(NULL, "{}", &json) == CXKIT_INVALID_ARGUMENT);
@@ -342,6 +342,52 @@ static void test_sla_and_staffing(void) {
   cxkit_free(binary);
 }
 
+static void test_route_conversations(void) {
+  /* RouteConversationsRequest{now: {seconds: 1}}: no items, nothing to do. */
+  static const unsigned char kNowOnly[] = {0x22, 0x02, 0x08, 0x01};
+  static const unsigned char kNow[] = {'n', 'o', 'w'};
+  void* response = NULL;
+  size_t size = 0;
+  char* json = NULL;
+  CHECK(cxkit_route_conversations(kNowOnly, sizeof(kNowOnly), &response,
+                                  &size) == CXKIT_OK);
+  cxkit_free(response);
+  /* Without `now` the request is invalid and the status names the field. */
+  CHECK(cxkit_route_conversations(NULL, 0, &response, &size) ==
+        CXKIT_INVALID_ARGUMENT);
+  CHECK(contains_bytes(response, size, kNow, sizeof(kNow)));
+  cxkit_free(response);
+
+  /* The Spanish speaker goes to the Spanish-speaking agent. */
+  CHECK(call_json(
+            "RouteConversations",
+            "{\"now\":\"2026-03-02T10:00:00Z\","
+            "\"items\":[{\"id\":\"w1\",\"channel\":\"CHANNEL_WHATSAPP\","
+            "\"language\":\"es\",\"enqueuedAt\":\"2026-03-02T09:59:00Z\"}],"
+            "\"agents\":["
+            "{\"id\":\"anna\",\"status\":\"AGENT_STATUS_AVAILABLE\","
+            "\"languages\":[\"en\"],\"channels\":[{\"channel\":"
+            "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]},"
+            "{\"id\":\"lucia\",\"status\":\"AGENT_STATUS_AVAILABLE\","
+            "\"languages\":[\"es\",\"en\"],\"channels\":[{\"channel\":"
+            "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]}]}",
+            &json) == CXKIT_OK);
+  CHECK_CONTAINS(json,
+                 "\"assignments\":[{\"itemId\":\"w1\",\"conversationId\":"
+                 "\"\",\"agentId\":\"lucia\",\"channel\":"
+                 "\"CHANNEL_WHATSAPP\",\"units\":1,\"score\":14,");
+  CHECK_CONTAINS(json, "\"relaxationStep\":\"RELAXATION_STEP_NONE\"");
+  cxkit_free(json);
+
+  /* A negative capacity is refused with its field path. */
+  CHECK(call_json("RouteConversations",
+                  "{\"now\":\"2026-03-02T10:00:00Z\",\"agents\":[{\"id\":"
+                  "\"a\",\"capacityUnits\":-1}]}",
+                  &json) == CXKIT_INVALID_ARGUMENT);
+  CHECK_CONTAINS(json, "\"field\":\"agents[0].capacity_units\"");
+  cxkit_free(json);
+}
+
 int main(void) {
   test_version();
   test_status_names();
@@ -353,6 +399,7 @@ int main(void) {
   test_json_errors();
   test_merge_conversations();
   test_sla_and_staffing();
+  test_route_conversations();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

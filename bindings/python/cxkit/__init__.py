@@ -34,9 +34,10 @@ from cxkit._cxkit import (
     merge_conversations_bytes,
     plan_staffing_bytes,
     resolve_identities_bytes,
+    route_conversations_bytes,
     version,
 )
-from cxkit.v1 import common_pb2, conversation_pb2, identity_pb2, sla_pb2
+from cxkit.v1 import common_pb2, conversation_pb2, identity_pb2, routing_pb2, sla_pb2
 from google.protobuf.message import Message
 
 __all__ = [
@@ -51,6 +52,8 @@ __all__ = [
     "raise_for_status",
     "resolve_identities",
     "resolve_identities_bytes",
+    "route_conversations",
+    "route_conversations_bytes",
     "version",
 ]
 
@@ -159,6 +162,29 @@ def merge_conversations(
         request,
         conversation_pb2.MergeConversationsRequest,
         conversation_pb2.MergeConversationsResponse,
+    )
+
+
+def route_conversations(
+    request: routing_pb2.RouteConversationsRequest,
+) -> routing_pb2.RouteConversationsResponse:
+    """Routes waiting work items to agents; see cxkit/routing.h.
+
+    Eligibility (status, capacity, language, skills, team, exclusions), a weighted score with a
+    per-component breakdown, bullseye relaxation, and a batch assignment: greedy in queue order,
+    or optimal (most items, then best total score) with ``request.policy.mode``. Pure,
+    deterministic, thread-safe; releases the GIL.
+
+    Raises:
+        TypeError: ``request`` is not a cxkit.v1.routing_pb2.RouteConversationsRequest.
+        Nothing else: errors are in ``response.status`` and ``response.item_issues``.
+    """
+    return _call(
+        "route_conversations",
+        route_conversations_bytes,
+        request,
+        routing_pb2.RouteConversationsRequest,
+        routing_pb2.RouteConversationsResponse,
     )
 
 

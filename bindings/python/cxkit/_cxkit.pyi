@@ -18,5 +18,11 @@ def merge_conversations_bytes(request: bytes) -> bytes:
     Releases the GIL; never raises on bad input (errors are in the response's status).
     """
 
+def route_conversations_bytes(request: bytes) -> bytes:
+    """Serialized RouteConversationsRequest -> deterministically serialized response.
+
+    Releases the GIL; never raises on bad input (errors are in the response's status).
+    """
+
 def version() -> str:
     """The version of the loaded libcxkit, "MAJOR.MINOR.PATCH"."""

@@ -147,6 +147,17 @@ CXKIT_C_EXPORT int cxkit_evaluate_sla(const void* request, size_t request_size,
 CXKIT_C_EXPORT int cxkit_plan_staffing(const void* request, size_t request_size,
                                        void** response, size_t* response_size);
 
+/* Routes waiting conversations to agents: `request` holds `request_size` bytes
+   of a serialized cxkit.v1.RouteConversationsRequest; on return *response
+   holds *response_size bytes of a serialized
+   cxkit.v1.RouteConversationsResponse (deterministic serialization), to be
+   released with cxkit_free(). Returns the response's status code. Arguments,
+   unparseable bytes and memory exhaustion as for cxkit_resolve_identities. */
+CXKIT_C_EXPORT int cxkit_route_conversations(const void* request,
+                                             size_t request_size,
+                                             void** response,
+                                             size_t* response_size);
+
 /* ---- Capabilities, canonical proto3 JSON ---- */
 
 /* Calls capability `method` (the name of its C++ function, e.g.

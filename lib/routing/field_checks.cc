@@ -1,0 +1,39 @@
+#include "lib/routing/field_checks.h"
+
+namespace cxkit::routing {
+
+std::string LazyField::Path() const {
+  std::string out = parent != nullptr ? parent->Path() + "." : "";
+  out += name;
+  if (index >= 0) out = IndexedField(out, static_cast<size_t>(index));
+  return out;
+}
+
+absl::Status TooMany(absl::string_view field, uint64_t count,
+                     absl::string_view limit_name, uint64_t limit) {
+  return FieldError(absl::StatusCode::kResourceExhausted, field,
+                    absl::StrCat(count, " items exceed limits.", limit_name,
+                                 " (", limit, ")"));
+}
+
+absl::Status CheckName(absl::string_view name, const LazyField& field,
+                       const cxkit::v1::RoutingLimits& limits) {
+  if (name.empty()) return InvalidField(field.Path(), "required");
+  if (name.size() > limits.max_name_bytes()) {
+    return InvalidField(field.Path(),
+                        absl::StrCat("longer than limits.max_name_bytes (",
+                                     limits.max_name_bytes(), ")"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckEntries(int count, const LazyField& field,
+                          const cxkit::v1::RoutingLimits& limits) {
+  if (static_cast<uint32_t>(count) > limits.max_entries_per_item()) {
+    return TooMany(field.Path(), count, "max_entries_per_item",
+                   limits.max_entries_per_item());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace cxkit::routing
