@@ -1,0 +1,297 @@
+#include "lib/conversation/base_subject.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace cxkit::conversation {
+namespace {
+
+// Decodes one UTF-8 code point at the start of `text` into `*code_point` and
+// returns its length; an invalid byte is returned as itself with length 1.
+size_t DecodeUtf8(absl::string_view text, uint32_t* code_point) {
+  const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[i]); };
+  const uint8_t b0 = byte(0);
+  if (b0 < 0x80) {
+    *code_point = b0;
+    return 1;
+  }
+  size_t length = 0;
+  uint32_t value = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    length = 2;
+    value = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    length = 3;
+    value = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    length = 4;
+    value = b0 & 0x07;
+  }
+  if (length == 0 || text.size() < length) {
+    *code_point = 0xFFFFFFFF;  // marks "copy the byte"
+    return 1;
+  }
+  for (size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) {
+      *code_point = 0xFFFFFFFF;
+      return 1;
+    }
+    value = (value << 6) | (byte(i) & 0x3F);
+  }
+  *code_point = value;
+  return length;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+uint32_t FoldCodePoint(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp < 0x80) return cp;
+  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;  // Latin-1
+  if (cp == 0x130 || cp == 0x131) return 'i';  // Turkish İ, ı
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;  // Greek
+  if (cp == 0x3C2) return 0x3C3;                                  // final sigma
+  // Greek with tonos: Ά Έ Ή Ί Ό Ύ Ώ to their plain lower-case letters.
+  switch (cp) {
+    case 0x386:
+    case 0x3AC:
+      return 0x3B1;
+    case 0x388:
+    case 0x3AD:
+      return 0x3B5;
+    case 0x389:
+    case 0x3AE:
+      return 0x3B7;
+    case 0x38A:
+    case 0x3AF:
+      return 0x3B9;
+    case 0x38C:
+    case 0x3CC:
+      return 0x3BF;
+    case 0x38E:
+    case 0x3CD:
+      return 0x3C5;
+    case 0x38F:
+    case 0x3CE:
+      return 0x3C9;
+    default:
+      break;
+  }
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;  // Cyrillic А..Я
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;  // Ѐ..Џ
+  return cp;
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+         c == '\v';
+}
+
+constexpr absl::string_view kFullWidthColon = "\xEF\xBC\x9A";  // U+FF1A
+
+// Length of a "[...]" blob at the start of `text` (no nested brackets), or 0.
+size_t BlobLength(absl::string_view text) {
+  if (text.empty() || text[0] != '[') return 0;
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '[') return 0;
+    if (text[i] == ']') return i + 1;
+  }
+  return 0;
+}
+
+size_t SkipSpaces(absl::string_view text, size_t pos) {
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  return pos;
+}
+
+// Length of "[digits]" or "(digits)" at the start of `text`, or 0.
+size_t CounterLength(absl::string_view text) {
+  if (text.size() < 3 || (text[0] != '[' && text[0] != '(')) return 0;
+  const char close = text[0] == '[' ? ']' : ')';
+  size_t i = 1;
+  while (i < text.size() && absl::ascii_isdigit(text[i])) ++i;
+  if (i == 1 || i >= text.size() || text[i] != close) return 0;
+  return i + 1;
+}
+
+// Length of the text at the start of `text` whose folding equals `folded`
+// code point by code point, or 0 when it does not start with it.
+size_t FoldedPrefixLength(absl::string_view text, absl::string_view folded) {
+  size_t pos = 0;
+  std::string buffer;
+  while (!folded.empty()) {
+    if (pos >= text.size()) return 0;
+    uint32_t cp;
+    const size_t length = DecodeUtf8(text.substr(pos), &cp);
+    buffer.clear();
+    if (cp == 0xFFFFFFFF) {
+      buffer.push_back(text[pos]);
+    } else {
+      AppendUtf8(FoldCodePoint(cp), &buffer);
+    }
+    if (!absl::StartsWith(folded, buffer)) return 0;
+    folded.remove_prefix(buffer.size());
+    pos += length;
+  }
+  return pos;
+}
+
+std::string CollapseWhitespace(absl::string_view subject) {
+  std::string out;
+  out.reserve(subject.size());
+  bool space = false;
+  for (char c : subject) {
+    if (IsSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppendFolded(absl::string_view text, std::string* out) {
+  while (!text.empty()) {
+    uint32_t cp;
+    const size_t length = DecodeUtf8(text, &cp);
+    if (cp == 0xFFFFFFFF) {
+      out->push_back(text[0]);
+    } else if (cp < 0x80) {
+      out->push_back(static_cast<char>(FoldCodePoint(cp)));
+    } else {
+      AppendUtf8(FoldCodePoint(cp), out);
+    }
+    text.remove_prefix(length);
+  }
+}
+
+const std::vector<std::string>& SubjectNormalizer::BuiltInPrefixes() {
+  static const auto* const kPrefixes = new std::vector<std::string>{
+      "Re",  "Fwd",    "Fw",   "AW",     "WG",      "SV",
+      "VS",  "VB",     "Antw", "Doorst", "Odp",     "PD",
+      "RES", "ENC",    "RV",   "RIF",    "R",       "I",
+      "TR",  "REF",    "YNT",  "İLT",    "ΑΠ",      "ΣΧΕΤ",
+      "ΠΡΘ", "回复",   "回覆", "转发",   "轉寄",    "Ответ",
+      "Отв", "Пересл", "Fwd",  "FW",     "Antwort", "Weiterleitung"};
+  return *kPrefixes;
+}
+
+SubjectNormalizer::SubjectNormalizer(
+    const std::vector<std::string>& extra_prefixes) {
+  for (const auto* list : {&BuiltInPrefixes(), &extra_prefixes}) {
+    for (const std::string& prefix : *list) {
+      std::string folded;
+      AppendFolded(CollapseWhitespace(prefix), &folded);
+      if (!folded.empty()) prefixes_.push_back(std::move(folded));
+    }
+  }
+  std::sort(prefixes_.begin(), prefixes_.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() != b.size() ? a.size() > b.size() : a < b;
+            });
+  prefixes_.erase(std::unique(prefixes_.begin(), prefixes_.end()),
+                  prefixes_.end());
+}
+
+size_t SubjectNormalizer::LeaderLength(absl::string_view text) const {
+  for (const std::string& prefix : prefixes_) {
+    size_t pos = FoldedPrefixLength(text, prefix);
+    if (pos == 0) continue;
+    pos = SkipSpaces(text, pos);
+    if (const size_t counter = CounterLength(text.substr(pos))) {
+      pos = SkipSpaces(text, pos + counter);
+    } else if (const size_t blob = BlobLength(text.substr(pos))) {
+      pos = SkipSpaces(text, pos + blob);
+    }
+    if (pos < text.size() && text[pos] == ':') {
+      return SkipSpaces(text, pos + 1);
+    }
+    if (absl::StartsWith(text.substr(pos), kFullWidthColon)) {
+      return SkipSpaces(text, pos + kFullWidthColon.size());
+    }
+  }
+  return 0;
+}
+
+std::string SubjectNormalizer::BaseSubject(absl::string_view subject) const {
+  std::string text = CollapseWhitespace(subject);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    // (2) trailers: "(fwd)" and spaces.
+    for (;;) {
+      if (!text.empty() && text.back() == ' ') {
+        text.pop_back();
+        continue;
+      }
+      if (text.size() >= 5 &&
+          absl::EqualsIgnoreCase(
+              absl::string_view(text).substr(text.size() - 5), "(fwd)")) {
+        text.resize(text.size() - 5);
+        continue;
+      }
+      break;
+    }
+    // (3), (4), (5): leaders and leading blobs.
+    for (;;) {
+      absl::string_view view(text);
+      // Blobs before a prefix belong to the leader ("[list] Re: x").
+      size_t pos = 0;
+      while (const size_t blob = BlobLength(view.substr(pos))) {
+        pos = SkipSpaces(view, pos + blob);
+      }
+      if (const size_t leader = LeaderLength(view.substr(pos))) {
+        text.erase(0, pos + leader);
+        changed = true;
+        continue;
+      }
+      const size_t blob = BlobLength(view);
+      if (blob != 0 && SkipSpaces(view, blob) < view.size()) {
+        text.erase(0, SkipSpaces(view, blob));
+        changed = true;
+        continue;
+      }
+      break;
+    }
+    // (6) "[Fwd: ...]" wrappers.
+    std::string folded;
+    AppendFolded(absl::string_view(text).substr(0, 5), &folded);
+    if (text.size() > 6 && absl::StartsWith(folded, "[fwd:") &&
+        text.back() == ']') {
+      text = text.substr(5, text.size() - 6);
+      while (!text.empty() && text.front() == ' ') text.erase(0, 1);
+      changed = true;
+    }
+  }
+  return text;
+}
+
+std::string SubjectNormalizer::BaseSubjectKey(absl::string_view subject) const {
+  std::string key;
+  AppendFolded(BaseSubject(subject), &key);
+  return key;
+}
+
+}  // namespace cxkit::conversation

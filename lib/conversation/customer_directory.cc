@@ -1,0 +1,194 @@
+#include "lib/conversation/customer_directory.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "lib/common/field_status.h"
+#include "lib/identity/identifier_normalizer.h"
+
+namespace cxkit::conversation {
+
+using cxkit::v1::ConversationMessage;
+using cxkit::v1::IdentifierType;
+
+bool IsFromCustomer(const ConversationMessage& message) {
+  switch (message.direction()) {
+    case cxkit::v1::MESSAGE_DIRECTION_INBOUND:
+      return true;
+    case cxkit::v1::MESSAGE_DIRECTION_OUTBOUND:
+    case cxkit::v1::MESSAGE_DIRECTION_INTERNAL:
+      return false;
+    default:
+      return message.author_kind() == cxkit::v1::AUTHOR_KIND_CUSTOMER ||
+             message.author_kind() == cxkit::v1::AUTHOR_KIND_UNSPECIFIED;
+  }
+}
+
+CustomerDirectory::CustomerDirectory(
+    const cxkit::v1::MergeConversationsRequest& request)
+    : policy_(request.policy()) {
+  for (const cxkit::v1::CustomerProfile& profile :
+       request.customer_profiles()) {
+    if (profile.profile_id().empty()) continue;  // rejected by validation
+    const uint32_t customer = Intern(profile.profile_id());
+    for (const std::string& record_id : profile.record_ids()) {
+      auto [it, inserted] = by_record_id_.try_emplace(record_id, customer);
+      if (!inserted && Name(customer) < Name(it->second)) it->second = customer;
+    }
+    for (const cxkit::v1::ProfileIdentifier& identifier :
+         profile.identifiers()) {
+      if (identifier.hub() || identifier.normalized_value().empty()) continue;
+      const IdentifierType type = identity::MatchingType(identifier.type());
+      LinkValue(
+          MatchingKey(type, identifier.custom_type(), identifier.namespace_(),
+                      identifier.normalized_value()),
+          customer);
+    }
+  }
+  std::string error;
+  for (const cxkit::v1::CustomerLink& link : request.customers()) {
+    if (link.customer_id().empty()) continue;  // rejected by validation
+    const uint32_t customer = Intern(link.customer_id());
+    for (const cxkit::v1::Identifier& identifier : link.identifiers()) {
+      const Normalized normalized = NormalizeRaw(identifier, &error);
+      if (normalized.key < 0) continue;
+      LinkValue(keys_[normalized.key], customer);
+    }
+  }
+  // Links changed: forget cached link answers.
+  raw_cache_.clear();
+}
+
+uint32_t CustomerDirectory::Intern(absl::string_view name) {
+  auto [it, inserted] =
+      by_name_.try_emplace(name, static_cast<uint32_t>(names_.size()));
+  if (inserted) names_.push_back(name);
+  return it->second;
+}
+
+uint32_t CustomerDirectory::InternOwned(std::string name) {
+  auto it = by_name_.find(name);
+  if (it != by_name_.end()) return it->second;
+  owned_names_.push_back(std::move(name));
+  return Intern(owned_names_.back());
+}
+
+std::string CustomerDirectory::MatchingKey(IdentifierType type,
+                                           absl::string_view custom_type,
+                                           absl::string_view name_space,
+                                           absl::string_view normalized) {
+  if (identity::IgnoresNamespace(type)) name_space = "";
+  if (type != cxkit::v1::IDENTIFIER_TYPE_CUSTOM) custom_type = "";
+  return absl::StrCat(static_cast<int>(type), "\x1f", custom_type, "\x1f",
+                      name_space, "\x1f", normalized);
+}
+
+void CustomerDirectory::LinkValue(std::string key, uint32_t customer) {
+  auto [it, inserted] = linked_values_.try_emplace(std::move(key), customer);
+  if (!inserted && Name(customer) < Name(it->second)) it->second = customer;
+}
+
+CustomerDirectory::Normalized CustomerDirectory::NormalizeRaw(
+    const cxkit::v1::Identifier& identifier, std::string* error) {
+  const RawKey raw{identifier.type(), identifier.custom_type(),
+                   identifier.namespace_(), identifier.value()};
+  auto it = raw_cache_.find(raw);
+  if (it != raw_cache_.end()) return it->second;
+  Normalized result{-1, kNoCustomer};
+  error->clear();
+  if (identifier.type() == cxkit::v1::IDENTIFIER_TYPE_UNSPECIFIED ||
+      !cxkit::v1::IdentifierType_IsValid(identifier.type())) {
+    *error = "unknown identifier type";
+  } else {
+    absl::Status status =
+        identity::NormalizeIdentifier(identifier, policy_.default_region(),
+                                      policy_.email(), &phones_, &scratch_);
+    if (!status.ok()) {
+      *error = std::string(status.message());
+    } else if (scratch_.empty()) {
+      *error = "empty value";
+    } else {
+      const IdentifierType type = identity::MatchingType(identifier.type());
+      std::string key = MatchingKey(type, identifier.custom_type(),
+                                    identifier.namespace_(), scratch_);
+      auto linked = linked_values_.find(key);
+      if (linked != linked_values_.end()) {
+        result.linked_customer = linked->second;
+      }
+      result.key = static_cast<int32_t>(keys_.size());
+      keys_.push_back(std::move(key));
+      key_types_.push_back(type);
+      // The implicit customer name: "<type>:<value>", scoped where the type
+      // is.
+      std::string type_name =
+          type == cxkit::v1::IDENTIFIER_TYPE_CUSTOM
+              ? identifier.custom_type()
+              : absl::AsciiStrToLower(
+                    cxkit::v1::IdentifierType_Name(type).substr(
+                        sizeof("IDENTIFIER_TYPE_") - 1));
+      const bool scoped =
+          !identity::IgnoresNamespace(type) && !identifier.namespace_().empty();
+      implicit_customer_.push_back(InternOwned(
+          scoped ? absl::StrCat(type_name, ":", identifier.namespace_(), "/",
+                                scratch_)
+                 : absl::StrCat(type_name, ":", scratch_)));
+    }
+  }
+  raw_cache_.emplace(raw, result);
+  return result;
+}
+
+uint32_t CustomerDirectory::Resolve(const ConversationMessage& message,
+                                    uint32_t index, MessageIssues* issues,
+                                    CustomerSource* source) {
+  if (!message.customer_id().empty()) {
+    *source = CustomerSource::kHost;
+    return Intern(message.customer_id());
+  }
+  if (!by_record_id_.empty()) {
+    auto it = by_record_id_.find(message.id());
+    if (it != by_record_id_.end()) {
+      *source = CustomerSource::kLinked;
+      return it->second;
+    }
+  }
+  const bool from_customer = IsFromCustomer(message);
+  const auto& identifiers =
+      from_customer ? message.sender() : message.recipients();
+  uint32_t linked = kNoCustomer;
+  int32_t implicit_key = -1;
+  std::string error;
+  for (int i = 0; i < identifiers.size(); ++i) {
+    const Normalized normalized = NormalizeRaw(identifiers[i], &error);
+    if (normalized.key < 0) {
+      issues->Add(index, cxkit::v1::SEVERITY_WARNING,
+                  identity::UnparseableReason(identifiers[i].type()),
+                  absl::StrCat(IndexedField("messages", index),
+                               from_customer ? ".sender" : ".recipients", "[",
+                               i, "].value"),
+                  error.empty() ? "unusable identifier" : error);
+      continue;
+    }
+    if (normalized.linked_customer != kNoCustomer &&
+        (linked == kNoCustomer ||
+         Name(normalized.linked_customer) < Name(linked))) {
+      linked = normalized.linked_customer;
+    }
+    if (implicit_key < 0 ||
+        std::make_pair(key_types_[normalized.key], keys_[normalized.key]) <
+            std::make_pair(key_types_[implicit_key], keys_[implicit_key])) {
+      implicit_key = normalized.key;
+    }
+  }
+  if (linked != kNoCustomer) {
+    *source = CustomerSource::kLinked;
+    return linked;
+  }
+  if (implicit_key >= 0) {
+    *source = CustomerSource::kImplicit;
+    return implicit_customer_[implicit_key];
+  }
+  *source = CustomerSource::kNone;
+  return kNoCustomer;
+}
+
+}  // namespace cxkit::conversation
