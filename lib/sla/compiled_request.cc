@@ -1,0 +1,269 @@
+#include "lib/sla/compiled_request.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "lib/common/field_status.h"
+#include "lib/common/proto_time.h"
+#include "lib/sla/sla_time.h"
+
+namespace cxkit::sla {
+namespace {
+
+using cxkit::v1::EvaluateSlaRequest;
+using cxkit::v1::SlaPolicy;
+
+constexpr int kChannels = cxkit::v1::Channel_ARRAYSIZE;
+
+absl::Status TooMany(absl::string_view field, size_t count,
+                     absl::string_view limit_name, uint32_t limit) {
+  return FieldError(absl::StatusCode::kResourceExhausted, field,
+                    absl::StrCat(count, " items exceed limits.", limit_name,
+                                 " (", limit, ")"));
+}
+
+absl::Status CompileCalendars(const EvaluateSlaRequest& request,
+                              CompiledRequest* out,
+                              absl::flat_hash_map<std::string, int>* ids) {
+  if (static_cast<size_t>(request.calendars_size()) >
+      out->limits.max_calendars) {
+    return TooMany("calendars", request.calendars_size(), "max_calendars",
+                   out->limits.max_calendars);
+  }
+  for (int i = 0; i < request.calendars_size(); ++i) {
+    const std::string field = IndexedField("calendars", i);
+    const auto& calendar = request.calendars(i);
+    if (calendar.id().empty()) return InvalidField(field + ".id", "required");
+    auto [it, inserted] = ids->try_emplace(calendar.id(), i);
+    if (!inserted) {
+      return InvalidField(
+          field + ".id",
+          absl::StrCat("duplicate calendar id \"", calendar.id(), "\" (also ",
+                       IndexedField("calendars", it->second), ")"));
+    }
+    absl::StatusOr<CalendarSpec> spec =
+        ParseCalendar(calendar, field, out->limits.max_intervals_per_calendar);
+    if (!spec.ok()) return spec.status();
+    out->calendars.push_back(std::move(*spec));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CompileTarget(const cxkit::v1::SlaTarget& target,
+                           const std::string& field,
+                           const absl::flat_hash_map<std::string, int>& ids,
+                           ResolvedTarget* out) {
+  if (target.metric() <= cxkit::v1::SLA_METRIC_UNSPECIFIED ||
+      !cxkit::v1::SlaMetric_IsValid(target.metric())) {
+    return InvalidField(field + ".metric", "required metric");
+  }
+  out->metric = target.metric();
+  const bool may_default = target.metric() == cxkit::v1::SLA_METRIC_FIRST_REPLY;
+  absl::StatusOr<int64_t> goal = NonNegativeSeconds(
+      target.target(), field + ".target", /*positive=*/false);
+  if (!goal.ok()) return goal.status();
+  if (*goal == 0 && !may_default) {
+    return InvalidField(field + ".target",
+                        "required (at least 1 second) for this metric");
+  }
+  out->goal_seconds = *goal;
+  if (!target.calendar_id().empty()) {
+    auto it = ids.find(target.calendar_id());
+    if (it == ids.end()) {
+      return InvalidField(
+          field + ".calendar_id",
+          absl::StrCat("unknown calendar \"", target.calendar_id(), "\""));
+    }
+    out->calendar = it->second;
+    out->calendar_id = target.calendar_id();
+  }
+  for (int k = 0; k < target.warn_before_size(); ++k) {
+    absl::StatusOr<int64_t> warn = NonNegativeSeconds(
+        target.warn_before(k), IndexedField(field + ".warn_before", k), false);
+    if (!warn.ok()) return warn.status();
+    out->warn_before.push_back(*warn);
+  }
+  std::sort(out->warn_before.rbegin(), out->warn_before.rend());
+  out->warn_before.erase(
+      std::unique(out->warn_before.begin(), out->warn_before.end()),
+      out->warn_before.end());
+  if (!cxkit::v1::Priority_IsValid(target.priority())) {
+    return InvalidField(field + ".priority", "unknown priority");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CompilePolicy(const SlaPolicy& policy, const std::string& field,
+                           const absl::flat_hash_map<std::string, int>& ids,
+                           ResolvedPolicy* out) {
+  out->id = policy.id();
+  out->proto = &policy;
+  out->bot_replies_count = policy.bot_replies_count();
+  for (int c : policy.condition().channels()) {
+    if (!cxkit::v1::Channel_IsValid(c)) {
+      return InvalidField(field + ".condition.channels", "unknown channel");
+    }
+  }
+  for (int p : policy.condition().priorities()) {
+    if (!cxkit::v1::Priority_IsValid(p)) {
+      return InvalidField(field + ".condition.priorities", "unknown priority");
+    }
+  }
+  // (metric, priority) -> target index, to refuse duplicates.
+  absl::flat_hash_map<std::pair<int, int>, int> seen;
+  std::vector<std::pair<ResolvedTarget, int>> targets;
+  for (int j = 0; j < policy.targets_size(); ++j) {
+    const std::string path = IndexedField(field + ".targets", j);
+    ResolvedTarget target;
+    absl::Status status = CompileTarget(policy.targets(j), path, ids, &target);
+    if (!status.ok()) return status;
+    auto [it, inserted] = seen.try_emplace(
+        std::make_pair(static_cast<int>(policy.targets(j).metric()),
+                       static_cast<int>(policy.targets(j).priority())),
+        j);
+    if (!inserted) {
+      return InvalidField(
+          path, absl::StrCat("same metric and priority as ",
+                             IndexedField(field + ".targets", it->second)));
+    }
+    targets.push_back({std::move(target), policy.targets(j).priority()});
+  }
+  for (int p = 0; p < 5; ++p) {
+    for (int metric = 1; metric < cxkit::v1::SlaMetric_ARRAYSIZE; ++metric) {
+      const ResolvedTarget* chosen = nullptr;
+      for (const auto& [target, priority] : targets) {
+        if (target.metric != metric) continue;
+        if (priority == p) chosen = &target;
+        if (priority == 0 && chosen == nullptr) chosen = &target;
+      }
+      if (chosen != nullptr) out->by_priority[p].push_back(*chosen);
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CompileServiceLevel(const cxkit::v1::ServiceLevelOptions& options,
+                                 CompiledRequest* out) {
+  out->thresholds.resize(kChannels);
+  for (int c = 0; c < kChannels; ++c) {
+    out->thresholds[c] = {
+        DefaultFirstReplySeconds(static_cast<cxkit::v1::Channel>(c)), 0.8};
+  }
+  std::vector<bool> given(kChannels, false);
+  for (int i = 0; i < options.thresholds_size(); ++i) {
+    const auto& threshold = options.thresholds(i);
+    const std::string field = IndexedField("service_level.thresholds", i);
+    if (!cxkit::v1::Channel_IsValid(threshold.channel())) {
+      return InvalidField(field + ".channel", "unknown channel");
+    }
+    if (given[threshold.channel()]) {
+      return InvalidField(field + ".channel", "channel given twice");
+    }
+    given[threshold.channel()] = true;
+    absl::StatusOr<int64_t> seconds =
+        NonNegativeSeconds(threshold.threshold(), field + ".threshold", true);
+    if (!seconds.ok()) return seconds.status();
+    const double share = threshold.target_share();
+    if (!std::isfinite(share) || share < 0 || share > 1) {
+      return InvalidField(field + ".target_share", "must be in [0, 1]");
+    }
+    out->thresholds[threshold.channel()] = {*seconds, share == 0 ? 0.8 : share};
+  }
+  for (int i = 0; i < options.percentiles_size(); ++i) {
+    const double p = options.percentiles(i);
+    if (!std::isfinite(p) || p <= 0 || p > 100) {
+      return InvalidField(IndexedField("service_level.percentiles", i),
+                          "must be in (0, 100]");
+    }
+    out->percentiles.push_back(p);
+  }
+  if (out->percentiles.empty()) out->percentiles = {50, 90, 95};
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+SlaLimitValues ResolveLimits(const cxkit::v1::SlaLimits& limits) {
+  auto or_default = [](uint32_t value, uint32_t fallback) {
+    return value == 0 ? fallback : value;
+  };
+  SlaLimitValues values;
+  values.max_conversations = or_default(limits.max_conversations(), 1000000);
+  values.max_events_per_conversation =
+      or_default(limits.max_events_per_conversation(), 10000);
+  values.max_calendars = or_default(limits.max_calendars(), 1000);
+  values.max_policies = or_default(limits.max_policies(), 1000);
+  values.max_intervals_per_calendar =
+      or_default(limits.max_intervals_per_calendar(), 1000);
+  values.max_horizon_seconds = limits.max_horizon().seconds() > 0
+                                   ? limits.max_horizon().seconds()
+                                   : int64_t{3653} * 86400;
+  return values;
+}
+
+absl::StatusOr<CompiledRequest> CompileRequest(
+    const EvaluateSlaRequest& request) {
+  CompiledRequest out;
+  if (!request.has_now()) return InvalidField("now", "required");
+  absl::Status status = ValidateTimestamp(request.now(), "now");
+  if (!status.ok()) return status;
+  out.now = ToSeconds(request.now());
+  if (request.limits().max_horizon().seconds() < 0 ||
+      request.limits().max_horizon().nanos() < 0) {
+    return InvalidField("limits.max_horizon", "must not be negative");
+  }
+  if (request.limits().max_horizon().seconds() > int64_t{36525} * 86400) {
+    return InvalidField("limits.max_horizon", "at most 100 years");
+  }
+  out.limits = ResolveLimits(request.limits());
+  if (static_cast<size_t>(request.conversations_size()) >
+      out.limits.max_conversations) {
+    return TooMany("conversations", request.conversations_size(),
+                   "max_conversations", out.limits.max_conversations);
+  }
+  absl::flat_hash_map<absl::string_view, int> conversation_ids;
+  conversation_ids.reserve(request.conversations_size());
+  for (int i = 0; i < request.conversations_size(); ++i) {
+    const std::string& id = request.conversations(i).id();
+    if (id.empty()) {
+      return InvalidField(IndexedField("conversations", i) + ".id", "required");
+    }
+    auto [it, inserted] = conversation_ids.try_emplace(id, i);
+    if (!inserted) {
+      return InvalidField(
+          IndexedField("conversations", i) + ".id",
+          absl::StrCat("duplicate conversation id \"", id, "\" (also ",
+                       IndexedField("conversations", it->second), ")"));
+    }
+  }
+  absl::flat_hash_map<std::string, int> calendar_ids;
+  status = CompileCalendars(request, &out, &calendar_ids);
+  if (!status.ok()) return status;
+  if (static_cast<size_t>(request.policies_size()) > out.limits.max_policies) {
+    return TooMany("policies", request.policies_size(), "max_policies",
+                   out.limits.max_policies);
+  }
+  absl::flat_hash_set<absl::string_view> policy_ids;
+  out.policies.resize(request.policies_size());
+  for (int i = 0; i < request.policies_size(); ++i) {
+    const std::string field = IndexedField("policies", i);
+    const SlaPolicy& policy = request.policies(i);
+    if (policy.id().empty()) return InvalidField(field + ".id", "required");
+    if (!policy_ids.insert(policy.id()).second) {
+      return InvalidField(field + ".id", absl::StrCat("duplicate policy id \"",
+                                                      policy.id(), "\""));
+    }
+    status = CompilePolicy(policy, field, calendar_ids, &out.policies[i]);
+    if (!status.ok()) return status;
+  }
+  out.default_policy = DefaultPolicy();
+  status = CompileServiceLevel(request.service_level(), &out);
+  if (!status.ok()) return status;
+  return out;
+}
+
+}  // namespace cxkit::sla

@@ -1,0 +1,47 @@
+// Runs the SLA metrics of one conversation over its timeline: which events
+// start, pause, resume and stop which metric's cycles.
+
+#ifndef CXKIT_LIB_SLA_CONVERSATION_CLOCKS_H_
+#define CXKIT_LIB_SLA_CONVERSATION_CLOCKS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/types/optional.h"
+#include "cxkit/v1/sla.pb.h"
+#include "lib/sla/business_calendar.h"
+#include "lib/sla/sla_policy.h"
+#include "lib/sla/timeline.h"
+
+namespace cxkit::sla {
+
+// Facts the service-level report needs besides the metric results.
+struct FirstReplyFacts {
+  // First customer message, -1 when none.
+  int64_t first_message = -1;
+  // First reply after it, -1 when none.
+  int64_t first_reply = -1;
+};
+
+// Evaluates the targets of `policy` for `timeline` at `now` into `out`
+// (conversation_id already set), and returns its first reply facts.
+class ConversationClocks {
+ public:
+  // `calendar_for(i)` returns the BusinessCalendar of calendar index i.
+  using CalendarLookup = BusinessCalendar* (*)(void* context, int index);
+
+  ConversationClocks(CalendarLookup lookup, void* context)
+      : lookup_(lookup), context_(context) {}
+
+  FirstReplyFacts Evaluate(const Timeline& timeline,
+                           const ResolvedPolicy& policy, int64_t now,
+                           cxkit::v1::ConversationSla* out);
+
+ private:
+  CalendarLookup lookup_;
+  void* context_;
+};
+
+}  // namespace cxkit::sla
+
+#endif  // CXKIT_LIB_SLA_CONVERSATION_CLOCKS_H_

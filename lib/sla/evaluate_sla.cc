@@ -1,0 +1,163 @@
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <new>
+#include <numeric>
+
+#include "cxkit/sla.h"
+#include "lib/common/field_status.h"
+#include "lib/common/proto_time.h"
+#include "lib/sla/business_calendar.h"
+#include "lib/sla/compiled_request.h"
+#include "lib/sla/conversation_clocks.h"
+#include "lib/sla/service_level.h"
+#include "lib/sla/timeline.h"
+
+namespace cxkit {
+namespace {
+
+using cxkit::v1::EvaluateSlaRequest;
+using cxkit::v1::EvaluateSlaResponse;
+
+// The business clocks of a call, built on first use from a common origin.
+class Calendars {
+ public:
+  Calendars(const sla::CompiledRequest* compiled, int64_t origin)
+      : compiled_(compiled),
+        origin_(origin),
+        clocks_(compiled->calendars.size()) {}
+
+  static sla::BusinessCalendar* Lookup(void* self, int index) {
+    return static_cast<Calendars*>(self)->Get(index);
+  }
+
+ private:
+  sla::BusinessCalendar* Get(int index) {
+    auto& clock = clocks_[index];
+    if (clock == nullptr) {
+      clock = std::make_unique<sla::BusinessCalendar>(
+          &compiled_->calendars[index], origin_,
+          compiled_->now + compiled_->limits.max_horizon_seconds);
+    }
+    return clock.get();
+  }
+
+  const sla::CompiledRequest* compiled_;
+  int64_t origin_;
+  std::vector<std::unique_ptr<sla::BusinessCalendar>> clocks_;
+};
+
+// The earliest time any accepted conversation needs, clamped to the horizon.
+int64_t Origin(const EvaluateSlaRequest& request,
+               const sla::CompiledRequest& compiled) {
+  const int64_t oldest = compiled.now - compiled.limits.max_horizon_seconds;
+  int64_t origin = compiled.now;
+  auto consider = [&](const google::protobuf::Timestamp& t) {
+    if (IsValidTimestamp(t) && t.seconds() >= oldest) {
+      origin = std::min<int64_t>(origin, t.seconds());
+    }
+  };
+  for (const auto& conversation : request.conversations()) {
+    if (conversation.has_created_at()) consider(conversation.created_at());
+    for (const auto& event : conversation.events()) consider(event.time());
+  }
+  return origin;
+}
+
+const sla::ResolvedPolicy& MatchPolicy(
+    const sla::CompiledRequest& compiled,
+    const cxkit::v1::SlaConversation& conversation,
+    const sla::Timeline& timeline) {
+  for (const sla::ResolvedPolicy& policy : compiled.policies) {
+    if (sla::PolicyMatches(*policy.proto, timeline.channel, timeline.priority,
+                           conversation)) {
+      return policy;
+    }
+  }
+  return compiled.default_policy;
+}
+
+void Evaluate(const EvaluateSlaRequest& request,
+              EvaluateSlaResponse* response) {
+  absl::StatusOr<sla::CompiledRequest> compiled = sla::CompileRequest(request);
+  if (!compiled.ok()) {
+    ToProtoStatus(compiled.status(), response->mutable_status());
+    return;
+  }
+  const int n = request.conversations_size();
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return request.conversations(a).id() < request.conversations(b).id();
+  });
+  Calendars calendars(&*compiled, Origin(request, *compiled));
+  sla::ConversationClocks clocks(&Calendars::Lookup, &calendars);
+  sla::ServiceLevelCollector service_level(&*compiled);
+  sla::Timeline timeline;
+  cxkit::v1::SlaStats* stats = response->mutable_stats();
+  response->mutable_conversations()->Reserve(n);
+  uint64_t evaluations = 0;
+  uint32_t breached = 0, warning = 0, with_errors = 0;
+  for (int index : order) {
+    const cxkit::v1::SlaConversation& conversation =
+        request.conversations(index);
+    cxkit::v1::ItemIssue issue;
+    if (!sla::BuildTimeline(conversation, index, *compiled, &timeline,
+                            &issue)) {
+      *response->add_conversation_issues() = std::move(issue);
+      ++with_errors;
+      continue;
+    }
+    cxkit::v1::ConversationSla* result = response->add_conversations();
+    result->set_conversation_id(conversation.id());
+    const sla::FirstReplyFacts facts = clocks.Evaluate(
+        timeline, MatchPolicy(*compiled, conversation, timeline), compiled->now,
+        result);
+    evaluations += static_cast<uint64_t>(result->metrics_size());
+    breached += result->breached();
+    warning += result->warning();
+    service_level.Add(*result, facts);
+  }
+  service_level.WriteReport(response->mutable_service_level());
+  stats->set_conversations(static_cast<uint32_t>(n));
+  stats->set_conversations_with_errors(with_errors);
+  stats->set_metric_evaluations(evaluations);
+  stats->set_breached_conversations(breached);
+  stats->set_warning_conversations(warning);
+}
+
+}  // namespace
+
+void EvaluateSlaInto(const EvaluateSlaRequest& request,
+                     EvaluateSlaResponse* response) {
+  response->Clear();
+  // The contract promises no exceptions: allocation failure is the only one
+  // expected.
+  try {
+    Evaluate(request, response);
+  } catch (const std::bad_alloc&) {
+    response->Clear();
+    ToProtoStatus(absl::ResourceExhaustedError("out of memory evaluating SLA"),
+                  response->mutable_status());
+  } catch (const std::exception& e) {
+    response->Clear();
+    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
+  } catch (...) {
+    response->Clear();
+    ToProtoStatus(absl::InternalError("unknown exception evaluating SLA"),
+                  response->mutable_status());
+  }
+}
+
+EvaluateSlaResponse EvaluateSla(const EvaluateSlaRequest& request) {
+  EvaluateSlaResponse response;
+  EvaluateSlaInto(request, &response);
+  return response;
+}
+
+absl::Status ValidateEvaluateSlaRequest(const EvaluateSlaRequest& request) {
+  absl::StatusOr<sla::CompiledRequest> compiled = sla::CompileRequest(request);
+  return compiled.ok() ? absl::OkStatus() : compiled.status();
+}
+
+}  // namespace cxkit

@@ -1,0 +1,72 @@
+#include "lib/sla/sla_policy.h"
+
+#include <algorithm>
+
+namespace cxkit::sla {
+
+using cxkit::v1::Channel;
+
+int64_t DefaultFirstReplySeconds(Channel channel) {
+  switch (channel) {
+    case cxkit::v1::CHANNEL_LIVE_CHAT:
+    case cxkit::v1::CHANNEL_IN_APP:
+      return 30;
+    case cxkit::v1::CHANNEL_PHONE:
+      return 180;
+    case cxkit::v1::CHANNEL_SMS:
+    case cxkit::v1::CHANNEL_WHATSAPP:
+    case cxkit::v1::CHANNEL_MESSENGER:
+    case cxkit::v1::CHANNEL_INSTAGRAM:
+    case cxkit::v1::CHANNEL_TELEGRAM:
+    case cxkit::v1::CHANNEL_VIBER:
+    case cxkit::v1::CHANNEL_SOCIAL_COMMENT:
+      return 3600;
+    default:
+      return 86400;
+  }
+}
+
+ResolvedPolicy DefaultPolicy() {
+  ResolvedPolicy policy;
+  policy.id = "default";
+  ResolvedTarget first_reply;
+  first_reply.metric = cxkit::v1::SLA_METRIC_FIRST_REPLY;
+  for (auto& targets : policy.by_priority) targets.push_back(first_reply);
+  return policy;
+}
+
+bool PolicyMatches(const cxkit::v1::SlaPolicy& policy, Channel channel,
+                   cxkit::v1::Priority priority,
+                   const cxkit::v1::SlaConversation& conversation) {
+  const cxkit::v1::SlaCondition& condition = policy.condition();
+  if (!condition.channels().empty() &&
+      std::find(condition.channels().begin(), condition.channels().end(),
+                channel) == condition.channels().end()) {
+    return false;
+  }
+  if (!condition.priorities().empty() &&
+      std::find(condition.priorities().begin(), condition.priorities().end(),
+                priority) == condition.priorities().end()) {
+    return false;
+  }
+  if (!condition.customer_tiers().empty() &&
+      std::find(
+          condition.customer_tiers().begin(), condition.customer_tiers().end(),
+          conversation.customer_tier()) == condition.customer_tiers().end()) {
+    return false;
+  }
+  if (!condition.tags().empty()) {
+    bool any = false;
+    for (const std::string& tag : conversation.tags()) {
+      if (std::find(condition.tags().begin(), condition.tags().end(), tag) !=
+          condition.tags().end()) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+}  // namespace cxkit::sla
