@@ -1,0 +1,80 @@
+#include <exception>
+#include <new>
+
+#include "cxkit/routing.h"
+#include "lib/common/field_status.h"
+#include "lib/routing/candidate_index.h"
+#include "lib/routing/greedy_assigner.h"
+#include "lib/routing/optimal_assigner.h"
+#include "lib/routing/request_validation.h"
+#include "lib/routing/routing_model.h"
+#include "lib/routing/routing_output.h"
+
+namespace cxkit {
+namespace {
+
+using cxkit::v1::RouteConversationsRequest;
+using cxkit::v1::RouteConversationsResponse;
+
+void Route(const RouteConversationsRequest& request,
+           RouteConversationsResponse* response) {
+  const absl::Status status = routing::ValidateRequest(request);
+  if (!status.ok()) {
+    ToProtoStatus(status, response->mutable_status());
+    return;
+  }
+  const routing::RoutingModel model =
+      routing::BuildRoutingModel(request, response);
+  const routing::CandidateIndex index(model);
+  absl::StatusOr<routing::BatchAssignment> batch =
+      model.params.mode == cxkit::v1::ASSIGNMENT_MODE_OPTIMAL
+          ? routing::AssignOptimally(model, index)
+          : routing::AssignGreedily(model, index);
+  if (!batch.ok()) {
+    response->Clear();
+    ToProtoStatus(batch.status(), response->mutable_status());
+    return;
+  }
+  routing::WriteAssignments(request, model, *batch, response);
+  if (request.output().candidates_per_item() > 0) {
+    routing::WriteCandidates(model, index,
+                             request.output().candidates_per_item(), response);
+  }
+  if (request.output().explain_ineligible()) {
+    routing::WriteIneligiblePairs(model, response);
+  }
+}
+
+}  // namespace
+
+void RouteConversationsInto(const RouteConversationsRequest& request,
+                            RouteConversationsResponse* response) {
+  response->Clear();
+  // The contract promises no exceptions: allocation failure is the only one
+  // expected.
+  try {
+    Route(request, response);
+  } catch (const std::bad_alloc&) {
+    response->Clear();
+    ToProtoStatus(
+        absl::ResourceExhaustedError("out of memory routing conversations"),
+        response->mutable_status());
+  } catch (const std::exception& e) {
+    response->Clear();
+    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
+  } catch (...) {
+    response->Clear();
+    ToProtoStatus(
+        absl::InternalError("unknown exception routing conversations"),
+        response->mutable_status());
+  }
+}
+
+RouteConversationsResponse RouteConversations(
+    const RouteConversationsRequest& request) {
+  RouteConversationsResponse response;
+  RouteConversationsInto(request, &response);
+  return response;
+}
+
+}  // namespace cxkit

@@ -1,0 +1,328 @@
+#include "lib/routing/routing_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "lib/common/field_status.h"
+#include "lib/common/proto_time.h"
+#include "lib/routing/queue_order.h"
+
+namespace cxkit::routing {
+namespace {
+
+using cxkit::v1::RouteConversationsRequest;
+using cxkit::v1::RouteConversationsResponse;
+using cxkit::v1::WorkItem;
+
+// Dense ids in sorted name order: collect every name, then Freeze().
+template <typename Name>
+class NameTable {
+ public:
+  void Add(Name name) { names_.push_back(std::move(name)); }
+  void Freeze() {
+    std::sort(names_.begin(), names_.end());
+    names_.erase(std::unique(names_.begin(), names_.end()), names_.end());
+    ids_.reserve(names_.size());
+    for (size_t i = 0; i < names_.size(); ++i) {
+      ids_.emplace(names_[i], static_cast<int32_t>(i));
+    }
+  }
+  int32_t Id(const Name& name) const {
+    auto it = ids_.find(name);
+    return it == ids_.end() ? -1 : it->second;
+  }
+  std::vector<Name>& names() { return names_; }
+
+ private:
+  std::vector<Name> names_;
+  absl::flat_hash_map<Name, int32_t> ids_;
+};
+
+double Clamp01(double value) { return std::min(1.0, std::max(0.0, value)); }
+
+double Ratio(absl::Duration part, absl::Duration whole) {
+  return Clamp01(absl::FDivDuration(part, whole));
+}
+
+void AddIssue(int index, const WorkItem& item, cxkit::v1::Severity severity,
+              absl::string_view reason, const std::string& field,
+              absl::string_view message, RouteConversationsResponse* response) {
+  cxkit::v1::ItemIssue* issue = response->add_item_issues();
+  issue->set_item_id(item.id());
+  issue->set_item_index(static_cast<uint32_t>(index));
+  issue->set_severity(severity);
+  issue->set_reason(std::string(reason));
+  issue->set_field(field);
+  issue->set_message(std::string(message));
+}
+
+// Checks the timestamps of an item; on failure adds an ERROR issue.
+bool ItemTimesUsable(int index, const WorkItem& item,
+                     RouteConversationsResponse* response) {
+  const std::string field = IndexedField("items", index);
+  if (!item.has_enqueued_at()) {
+    AddIssue(index, item, cxkit::v1::SEVERITY_ERROR, "MISSING_ENQUEUED_AT",
+             field + ".enqueued_at", "required; the item is not routed",
+             response);
+    return false;
+  }
+  const std::pair<const google::protobuf::Timestamp*, const char*> times[] = {
+      {&item.enqueued_at(), ".enqueued_at"},
+      {item.has_original_start_at() ? &item.original_start_at() : nullptr,
+       ".original_start_at"},
+      {item.has_sla_due_at() ? &item.sla_due_at() : nullptr, ".sla_due_at"}};
+  for (const auto& [time, name] : times) {
+    if (time != nullptr && !IsValidTimestamp(*time)) {
+      AddIssue(index, item, cxkit::v1::SEVERITY_ERROR, "INVALID_TIMESTAMP",
+               field + name, "invalid timestamp; the item is not routed",
+               response);
+      return false;
+    }
+  }
+  return true;
+}
+
+// Agent indices of `ids`, sorted; unknown ids become WARNING issues.
+std::vector<int32_t> AgentRefs(
+    int index, const WorkItem& item,
+    const google::protobuf::RepeatedPtrField<std::string>& ids,
+    const char* list_name,
+    const absl::flat_hash_map<absl::string_view, int32_t>& agent_by_id,
+    RouteConversationsResponse* response) {
+  std::vector<int32_t> out;
+  for (int i = 0; i < ids.size(); ++i) {
+    auto it = agent_by_id.find(ids[i]);
+    if (it == agent_by_id.end()) {
+      AddIssue(index, item, cxkit::v1::SEVERITY_WARNING, "UNKNOWN_AGENT",
+               IndexedField(IndexedField("items", index) + list_name, i),
+               absl::StrCat("no agent \"", ids[i], "\"; ignored"), response);
+      continue;
+    }
+    out.push_back(it->second);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<SkillNeed> Skills(
+    const google::protobuf::RepeatedPtrField<cxkit::v1::SkillLevel>& skills,
+    const NameTable<absl::string_view>& table) {
+  std::vector<SkillNeed> out;
+  out.reserve(skills.size());
+  for (const auto& skill : skills) {
+    out.push_back({table.Id(skill.skill()), std::max(1u, skill.level())});
+  }
+  std::sort(out.begin(), out.end(), [](const SkillNeed& a, const SkillNeed& b) {
+    return a.skill < b.skill;
+  });
+  return out;
+}
+
+cxkit::v1::RelaxationStep StepAt(absl::Duration wait, const RoutingParams& p) {
+  if (wait >= p.any_team_agent_after) {
+    return cxkit::v1::RELAXATION_STEP_ANY_TEAM_AGENT;
+  }
+  if (wait >= p.lower_levels_after)
+    return cxkit::v1::RELAXATION_STEP_LEVELS_LOWERED;
+  if (wait >= p.drop_optional_skills_after) {
+    return cxkit::v1::RELAXATION_STEP_OPTIONAL_SKILLS_DROPPED;
+  }
+  return cxkit::v1::RELAXATION_STEP_NONE;
+}
+
+// Fills the requirement and score lists of `item` for its relaxation step.
+void ApplyRelaxation(const WorkItem& proto, const RoutingParams& params,
+                     const NameTable<absl::string_view>& skills,
+                     ItemModel* item) {
+  std::vector<SkillNeed> required = Skills(proto.required_skills(), skills);
+  std::vector<SkillNeed> optional = Skills(proto.optional_skills(), skills);
+  const bool optional_required =
+      item->step == cxkit::v1::RELAXATION_STEP_NONE &&
+      params.drop_optional_skills_after != absl::InfiniteDuration();
+  // Steps are cumulative: a later step keeps the lowered levels, if that
+  // step is configured at all.
+  if (item->step >= cxkit::v1::RELAXATION_STEP_LEVELS_LOWERED &&
+      params.lower_levels_after != absl::InfiniteDuration()) {
+    for (SkillNeed& need : required) {
+      need.level = need.level > params.level_reduction
+                       ? need.level - params.level_reduction
+                       : 1;
+    }
+  }
+  item->scored = required;
+  item->scored.insert(item->scored.end(), optional.begin(), optional.end());
+  std::sort(item->scored.begin(), item->scored.end(),
+            [](const SkillNeed& a, const SkillNeed& b) {
+              return a.skill < b.skill ||
+                     (a.skill == b.skill && a.level < b.level);
+            });
+  if (item->step == cxkit::v1::RELAXATION_STEP_ANY_TEAM_AGENT) return;
+  item->required = std::move(required);
+  if (optional_required) {
+    item->required.insert(item->required.end(), optional.begin(),
+                          optional.end());
+    // A skill both required and optional needs the higher level.
+    std::sort(item->required.begin(), item->required.end(),
+              [](const SkillNeed& a, const SkillNeed& b) {
+                return a.skill < b.skill ||
+                       (a.skill == b.skill && a.level > b.level);
+              });
+    item->required.erase(
+        std::unique(item->required.begin(), item->required.end(),
+                    [](const SkillNeed& a, const SkillNeed& b) {
+                      return a.skill == b.skill;
+                    }),
+        item->required.end());
+  }
+}
+
+}  // namespace
+
+int64_t AgentModel::FreeUnits() const {
+  return capacity_units > 0 ? capacity_units - used_units
+                            : std::numeric_limits<int64_t>::max();
+}
+
+std::string NormalizeLanguage(absl::string_view tag) {
+  const size_t end = tag.find_first_of("-_");
+  return absl::AsciiStrToLower(tag.substr(0, end));
+}
+
+RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
+                               RouteConversationsResponse* response) {
+  RoutingModel model;
+  model.params = ResolveRoutingParams(request.policy());
+  const RoutingParams& params = model.params;
+  const absl::Time now = FromProtoTimestamp(request.now());
+
+  NameTable<absl::string_view> skills, teams;
+  NameTable<std::string> languages;
+  for (const auto& agent : request.agents()) {
+    for (const auto& skill : agent.skills()) skills.Add(skill.skill());
+    for (const auto& team : agent.teams()) teams.Add(team);
+    for (const auto& language : agent.languages()) {
+      languages.Add(NormalizeLanguage(language));
+    }
+  }
+  for (const auto& item : request.items()) {
+    for (const auto& skill : item.required_skills()) skills.Add(skill.skill());
+    for (const auto& skill : item.optional_skills()) skills.Add(skill.skill());
+    if (!item.language().empty())
+      languages.Add(NormalizeLanguage(item.language()));
+    if (!item.team().empty()) teams.Add(item.team());
+  }
+  skills.Freeze();
+  teams.Freeze();
+  languages.Freeze();
+
+  // Agents in id order.
+  std::vector<int> agent_order(request.agents_size());
+  for (int i = 0; i < request.agents_size(); ++i) agent_order[i] = i;
+  std::sort(agent_order.begin(), agent_order.end(), [&](int a, int b) {
+    return request.agents(a).id() < request.agents(b).id();
+  });
+  absl::flat_hash_map<absl::string_view, int32_t> agent_by_id;
+  agent_by_id.reserve(agent_order.size());
+  model.agents.resize(agent_order.size());
+  for (size_t k = 0; k < agent_order.size(); ++k) {
+    const cxkit::v1::Agent& proto = request.agents(agent_order[k]);
+    AgentModel& agent = model.agents[k];
+    agent.id = proto.id();
+    agent_by_id.emplace(proto.id(), static_cast<int32_t>(k));
+    agent.available = proto.status() == cxkit::v1::AGENT_STATUS_AVAILABLE;
+    for (const auto& language : proto.languages()) {
+      const int32_t id = languages.Id(NormalizeLanguage(language));
+      if (std::find(agent.languages.begin(), agent.languages.end(), id) ==
+          agent.languages.end()) {
+        agent.languages.push_back(id);
+      }
+    }
+    agent.skills = Skills(proto.skills(), skills);
+    for (const auto& team : proto.teams())
+      agent.teams.push_back(teams.Id(team));
+    std::sort(agent.teams.begin(), agent.teams.end());
+    for (const auto& capacity : proto.channels()) {
+      agent.max_items[capacity.channel()] = capacity.max_items();
+      agent.active_items[capacity.channel()] = capacity.active_items();
+      agent.used_units += static_cast<int64_t>(capacity.active_items()) *
+                          params.channel_units[capacity.channel()];
+    }
+    agent.capacity_units = proto.capacity_units();
+    if (proto.has_idle_since()) {
+      const absl::Duration idle = std::max(
+          absl::ZeroDuration(), now - FromProtoTimestamp(proto.idle_since()));
+      agent.idle_seconds = absl::ToDoubleSeconds(idle);
+      agent.idle_time = Ratio(idle, params.idle_horizon);
+    }
+  }
+
+  std::vector<QueueEntry> queue;
+  std::vector<ItemModel> items;
+  for (int index = 0; index < request.items_size(); ++index) {
+    const WorkItem& proto = request.items(index);
+    if (!cxkit::v1::Channel_IsValid(proto.channel()) ||
+        proto.channel() == cxkit::v1::CHANNEL_UNSPECIFIED) {
+      AddIssue(index, proto, cxkit::v1::SEVERITY_ERROR, "MISSING_CHANNEL",
+               IndexedField("items", index) + ".channel",
+               "unknown or unspecified channel; the item is not routed",
+               response);
+      continue;
+    }
+    if (!ItemTimesUsable(index, proto, response)) continue;
+    ItemModel item;
+    item.request_index = index;
+    item.id = proto.id();
+    item.conversation_id = proto.conversation_id();
+    item.channel = proto.channel();
+    item.units = params.channel_units[item.channel];
+    if (!proto.language().empty()) {
+      item.language = languages.Id(NormalizeLanguage(proto.language()));
+    }
+    if (!proto.team().empty()) item.team = teams.Id(proto.team());
+    absl::Time start = FromProtoTimestamp(proto.enqueued_at());
+    if (proto.has_original_start_at()) {
+      start = std::min(start, FromProtoTimestamp(proto.original_start_at()));
+    }
+    const absl::Duration wait = std::max(absl::ZeroDuration(), now - start);
+    item.step = StepAt(wait, params);
+    ApplyRelaxation(proto, params, skills, &item);
+    item.preferred = AgentRefs(index, proto, proto.preferred_agent_ids(),
+                               ".preferred_agent_ids", agent_by_id, response);
+    item.excluded = AgentRefs(index, proto, proto.excluded_agent_ids(),
+                              ".excluded_agent_ids", agent_by_id, response);
+    item.sticky_active = wait < params.sticky_timeout;
+    const int priority = proto.priority() == cxkit::v1::PRIORITY_UNSPECIFIED
+                             ? cxkit::v1::PRIORITY_NORMAL
+                             : proto.priority();
+    item.priority = (priority - 1) / 3.0;
+    item.customer_tier =
+        std::min(proto.customer_tier(), params.max_customer_tier) /
+        static_cast<double>(params.max_customer_tier);
+    item.sentiment = Clamp01(-proto.sentiment());
+    if (proto.has_sla_due_at()) {
+      const absl::Duration left = FromProtoTimestamp(proto.sla_due_at()) - now;
+      item.sla_urgency = left <= absl::ZeroDuration()
+                             ? 1.0
+                             : 1.0 - Ratio(left, params.sla_horizon);
+    }
+    item.wait_time = Ratio(wait, params.wait_horizon);
+    queue.push_back({static_cast<int>(items.size()), priority, start, item.id});
+    items.push_back(std::move(item));
+  }
+  SortQueue(params.seconds_per_priority_point, &queue);
+  model.items.reserve(items.size());
+  for (const QueueEntry& entry : queue) {
+    model.items.push_back(std::move(items[entry.index]));
+  }
+  model.skill_names = std::move(skills.names());
+  model.language_names = std::move(languages.names());
+  return model;
+}
+
+}  // namespace cxkit::routing
