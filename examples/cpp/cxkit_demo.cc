@@ -1,41 +1,54 @@
-// cxkit-demo: runs cxkit on a shop's day of support traffic, exactly as a host
-// would (request in, response out), and prints what it found.
+// cxkit-demo: the main job. Runs cxkit's four functions over a shop's day of
+// support traffic, exactly as a host would (request in, response out, each
+// request built from the previous response), prints a report, and writes
+// every response as JSON plus a self-contained HTML report.
 //
-// Usage: cxkit-demo [--data DIR] [--records FILE.jsonl] [--policy FILE.json]
-// [--out DIR]
-//   --data     folder with contact_records.jsonl and identity_policy.json
-//   (default: the
-//              bundled examples/data)
-//   --records  contact records, one cxkit.v1.ContactRecord per line in the
-//   proto3 JSON mapping
-//   --policy   a cxkit.v1.IdentityPolicy in the proto3 JSON mapping
-//   --out      folder to write identity_response.json into
-// Exit codes: 0 success, 1 the library returned an error status, 2 bad usage or
-// input files.
+// Usage: cxkit-demo [--data DIR] [--FILE-FLAG PATH ...] [--out DIR]
+//   --data DIR    folder with the input files (default: the bundled
+//                 examples/data); the flags below override single files:
+//   --records, --identity-policy, --messages, --merge-policy, --sla-request,
+//   --routing-request, --staffing-request   (see shop_day.h for what each is)
+//   --out DIR     write {identity,merge,sla,routing,staffing}_response.json
+//                 and report.html into DIR (created if missing)
+// Exit codes: 0 success, 1 a function returned an error status, 2 bad usage
+// or unreadable input or output.
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
+#include <utility>
 
-#include "cxkit/identity.h"
-#include "cxkit/version.h"
 #include "google/protobuf/util/json_util.h"
-#include "identity_report.h"
+#include "html_report.h"
+#include "pipeline.h"
+#include "shop_day.h"
+#include "text_report.h"
 
 namespace {
 
-using google::protobuf::util::JsonStringToMessage;
-
 struct Options {
-  std::string records =
-      std::string(CXKIT_SAMPLE_DATA_DIR) + "/contact_records.jsonl";
-  std::string policy =
-      std::string(CXKIT_SAMPLE_DATA_DIR) + "/identity_policy.json";
+  cxkit_demo::ShopDayFiles files =
+      cxkit_demo::ShopDayFiles::InDirectory(CXKIT_SAMPLE_DATA_DIR);
   std::string out;
 };
 
 bool ParseArgs(int argc, char** argv, Options* options) {
+  cxkit_demo::ShopDayFiles& files = options->files;
+  std::pair<const char*, std::string*> file_flags[] = {
+      {"--records", &files.records},
+      {"--identity-policy", &files.identity_policy},
+      {"--messages", &files.messages},
+      {"--merge-policy", &files.merge_policy},
+      {"--sla-request", &files.sla_request},
+      {"--routing-request", &files.routing_request},
+      {"--staffing-request", &files.staffing_request}};
+  // --data first, so that single-file flags override it in any order.
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--data") {
+      files = cxkit_demo::ShopDayFiles::InDirectory(argv[i + 1]);
+    }
+  }
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
     if (flag == "--help" || flag == "-h") return false;
@@ -44,16 +57,18 @@ bool ParseArgs(int argc, char** argv, Options* options) {
       return false;
     }
     const std::string value = argv[++i];
-    if (flag == "--data") {
-      options->records = value + "/contact_records.jsonl";
-      options->policy = value + "/identity_policy.json";
-    } else if (flag == "--records") {
-      options->records = value;
-    } else if (flag == "--policy") {
-      options->policy = value;
-    } else if (flag == "--out") {
+    bool known = flag == "--data";
+    if (flag == "--out") {
       options->out = value;
-    } else {
+      known = true;
+    }
+    for (auto& [name, path] : file_flags) {
+      if (flag == name) {
+        *path = value;
+        known = true;
+      }
+    }
+    if (!known) {
       std::cerr << "cxkit-demo: unknown flag " << flag << "\n";
       return false;
     }
@@ -61,36 +76,11 @@ bool ParseArgs(int argc, char** argv, Options* options) {
   return true;
 }
 
-bool ReadRecords(const std::string& path,
-                 cxkit::v1::ResolveIdentitiesRequest* request) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "cxkit-demo: cannot open " << path << "\n";
-    return false;
-  }
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto status = JsonStringToMessage(line, request->add_records());
-    if (!status.ok()) {
-      std::cerr << path << ":" << number << ": " << status.message() << "\n";
-      return false;
-    }
-  }
-  return true;
-}
-
-bool ReadPolicy(const std::string& path, cxkit::v1::IdentityPolicy* policy) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "cxkit-demo: cannot open " << path << "\n";
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto status = JsonStringToMessage(text.str(), policy);
-  if (!status.ok()) std::cerr << path << ": " << status.message() << "\n";
-  return status.ok();
+bool WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) std::cerr << "cxkit-demo: cannot write " << path << "\n";
+  return static_cast<bool>(out);
 }
 
 bool WriteJson(const google::protobuf::Message& message,
@@ -98,11 +88,39 @@ bool WriteJson(const google::protobuf::Message& message,
   std::string json;
   google::protobuf::util::JsonPrintOptions print;
   print.add_whitespace = true;
-  if (!google::protobuf::util::MessageToJsonString(message, &json, print).ok())
+  print.preserve_proto_field_names = false;
+  if (!google::protobuf::util::MessageToJsonString(message, &json, print)
+           .ok()) {
+    std::cerr << "cxkit-demo: cannot print " << path << " as JSON\n";
     return false;
-  std::ofstream out(path);
-  out << json;
-  return static_cast<bool>(out);
+  }
+  return WriteText(path, json);
+}
+
+bool WriteOutputs(const cxkit_demo::PipelineResult& result,
+                  const std::string& dir) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    std::cerr << "cxkit-demo: cannot create " << dir << ": " << error.message()
+              << "\n";
+    return false;
+  }
+  const std::pair<const google::protobuf::Message*, const char*> responses[] = {
+      {&result.identity, "identity_response.json"},
+      {&result.merge, "merge_response.json"},
+      {&result.sla, "sla_response.json"},
+      {&result.routing, "routing_response.json"},
+      {&result.staffing, "staffing_response.json"}};
+  for (const auto& [message, name] : responses) {
+    if (!WriteJson(*message, dir + "/" + name)) return false;
+  }
+  if (!WriteText(dir + "/report.html", cxkit_demo::HtmlReport(result))) {
+    return false;
+  }
+  std::cout << "\nWrote the five responses as JSON and report.html to " << dir
+            << "\n";
+  return true;
 }
 
 }  // namespace
@@ -111,35 +129,24 @@ int main(int argc, char** argv) {
   Options options;
   if (!ParseArgs(argc, argv, &options)) {
     std::cerr << "usage: cxkit-demo [--data DIR] [--records FILE.jsonl] "
-                 "[--policy FILE.json]"
-                 " [--out DIR]\n";
+                 "[--identity-policy FILE.json] [--messages FILE.jsonl] "
+                 "[--merge-policy FILE.json] [--sla-request FILE.json] "
+                 "[--routing-request FILE.json] [--staffing-request FILE.json] "
+                 "[--out DIR]\n";
     return 2;
   }
-  cxkit::v1::ResolveIdentitiesRequest request;
-  if (!ReadRecords(options.records, &request) ||
-      !ReadPolicy(options.policy, request.mutable_policy())) {
+  cxkit_demo::ShopDay day;
+  std::string error;
+  if (!cxkit_demo::LoadShopDay(options.files, &day, &error)) {
+    std::cerr << "cxkit-demo: " << error << "\n";
     return 2;
   }
-  std::cout << "cxkit " << cxkit::VersionString()
-            << " demo: " << request.records_size() << " contact records from "
-            << options.records << "\n\n";
-
-  const cxkit::v1::ResolveIdentitiesResponse response =
-      cxkit::ResolveIdentities(request);
-  if (response.status().code() != cxkit::v1::STATUS_CODE_OK) {
-    std::cerr << "ResolveIdentities failed: " << response.status().message()
-              << "\n";
+  cxkit_demo::PipelineResult result;
+  if (!cxkit_demo::RunPipeline(std::move(day), &result, &error)) {
+    std::cerr << "cxkit-demo: " << error << "\n";
     return 1;
   }
-  cxkit_demo::PrintIdentityReport(response, std::cout);
-
-  if (!options.out.empty()) {
-    const std::string path = options.out + "/identity_response.json";
-    if (!WriteJson(response, path)) {
-      std::cerr << "cxkit-demo: cannot write " << path << "\n";
-      return 2;
-    }
-    std::cout << "\nWrote " << path << "\n";
-  }
+  cxkit_demo::PrintTextReport(result, std::cout);
+  if (!options.out.empty() && !WriteOutputs(result, options.out)) return 2;
   return 0;
 }
