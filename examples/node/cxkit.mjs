@@ -91,6 +91,18 @@ export class Cxkit {
 
   /** cxkit.v1.ResolveIdentitiesRequest → ResolveIdentitiesResponse. */
   resolveIdentities(request) { return this.callOk('ResolveIdentities', request); }
+
+  /** cxkit.v1.MergeConversationsRequest → MergeConversationsResponse. */
+  mergeConversations(request) { return this.callOk('MergeConversations', request); }
+
+  /** cxkit.v1.EvaluateSlaRequest → EvaluateSlaResponse. */
+  evaluateSla(request) { return this.callOk('EvaluateSla', request); }
+
+  /** cxkit.v1.PlanStaffingRequest → PlanStaffingResponse. */
+  planStaffing(request) { return this.callOk('PlanStaffing', request); }
+
+  /** cxkit.v1.RouteConversationsRequest → RouteConversationsResponse. */
+  routeConversations(request) { return this.callOk('RouteConversations', request); }
 }
 
 // cxkit.v1.StatusCode names in code order (common.proto).

@@ -150,4 +150,48 @@ final class Cxkit
     {
         return $this->callOk('ResolveIdentities', $request);
     }
+
+    /**
+     * cxkit.v1.MergeConversationsRequest → MergeConversationsResponse.
+     *
+     * @param array<mixed>|object|string $request
+     * @return array<string, mixed>
+     */
+    public function mergeConversations(array|object|string $request): array
+    {
+        return $this->callOk('MergeConversations', $request);
+    }
+
+    /**
+     * cxkit.v1.EvaluateSlaRequest → EvaluateSlaResponse.
+     *
+     * @param array<mixed>|object|string $request
+     * @return array<string, mixed>
+     */
+    public function evaluateSla(array|object|string $request): array
+    {
+        return $this->callOk('EvaluateSla', $request);
+    }
+
+    /**
+     * cxkit.v1.PlanStaffingRequest → PlanStaffingResponse.
+     *
+     * @param array<mixed>|object|string $request
+     * @return array<string, mixed>
+     */
+    public function planStaffing(array|object|string $request): array
+    {
+        return $this->callOk('PlanStaffing', $request);
+    }
+
+    /**
+     * cxkit.v1.RouteConversationsRequest → RouteConversationsResponse.
+     *
+     * @param array<mixed>|object|string $request
+     * @return array<string, mixed>
+     */
+    public function routeConversations(array|object|string $request): array
+    {
+        return $this->callOk('RouteConversations', $request);
+    }
 }

@@ -67,3 +67,34 @@ test('an unknown method is UNIMPLEMENTED on "method"', () => {
   assert.equal(response.status.field, 'method');
   assert.match(response.status.message, /implements: ResolveIdentities/);
 });
+
+test('every capability answers through its method', () => {
+  const merged = cx.mergeConversations({
+    messages: [
+      { id: 'wa-1', channel: 'CHANNEL_WHATSAPP', sentAt: '2024-06-03T10:00:00Z',
+        customerId: 'anna', text: 'wrong size, order 12345' },
+      { id: 'mail-1', channel: 'CHANNEL_EMAIL', sentAt: '2024-06-03T10:30:00Z',
+        customerId: 'anna', email: { subject: 'Order 12345' } },
+    ],
+  });
+  assert.deepEqual(merged.conversations.map((c) => c.messageIds), [['wa-1', 'mail-1']]);
+  const sla = cx.evaluateSla({
+    now: '2026-05-04T10:00:20Z',
+    conversations: [{ id: 'c1', channel: 'CHANNEL_LIVE_CHAT', events: [
+      { time: '2026-05-04T10:00:00Z', kind: 'SLA_EVENT_KIND_CUSTOMER_MESSAGE' }] }],
+  });
+  assert.equal(sla.conversations[0].metrics[0].ongoingCycle.due, '2026-05-04T10:00:30Z');
+  const staffing = cx.planStaffing({
+    averageHandleTime: '180s', targetServiceLevel: 0.8, serviceLevelThreshold: '20s',
+    intervals: [{ contacts: 100 }],
+  });
+  assert.equal(staffing.intervals[0].agents, 14);
+  const routed = cx.routeConversations({
+    now: '2026-03-02T10:00:00Z',
+    items: [{ id: 'w1', channel: 'CHANNEL_WHATSAPP', language: 'es',
+              enqueuedAt: '2026-03-02T09:59:00Z' }],
+    agents: [{ id: 'lucia', status: 'AGENT_STATUS_AVAILABLE', languages: ['es'],
+               channels: [{ channel: 'CHANNEL_WHATSAPP', maxItems: 3 }] }],
+  });
+  assert.deepEqual(routed.assignments.map((a) => a.agentId), ['lucia']);
+});
