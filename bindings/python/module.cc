@@ -20,8 +20,8 @@
 
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
-#include "cxkit/sla.h"
 #include "cxkit/routing.h"
+#include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
 #include "google/protobuf/io/coded_stream.h"

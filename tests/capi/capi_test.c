@@ -359,19 +359,19 @@ static void test_route_conversations(void) {
   cxkit_free(response);
 
   /* The Spanish speaker goes to the Spanish-speaking agent. */
-  CHECK(call_json(
-            "RouteConversations",
-            "{\"now\":\"2026-03-02T10:00:00Z\","
-            "\"items\":[{\"id\":\"w1\",\"channel\":\"CHANNEL_WHATSAPP\","
-            "\"language\":\"es\",\"enqueuedAt\":\"2026-03-02T09:59:00Z\"}],"
-            "\"agents\":["
-            "{\"id\":\"anna\",\"status\":\"AGENT_STATUS_AVAILABLE\","
-            "\"languages\":[\"en\"],\"channels\":[{\"channel\":"
-            "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]},"
-            "{\"id\":\"lucia\",\"status\":\"AGENT_STATUS_AVAILABLE\","
-            "\"languages\":[\"es\",\"en\"],\"channels\":[{\"channel\":"
-            "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]}]}",
-            &json) == CXKIT_OK);
+  CHECK(
+      call_json("RouteConversations",
+                "{\"now\":\"2026-03-02T10:00:00Z\","
+                "\"items\":[{\"id\":\"w1\",\"channel\":\"CHANNEL_WHATSAPP\","
+                "\"language\":\"es\",\"enqueuedAt\":\"2026-03-02T09:59:00Z\"}],"
+                "\"agents\":["
+                "{\"id\":\"anna\",\"status\":\"AGENT_STATUS_AVAILABLE\","
+                "\"languages\":[\"en\"],\"channels\":[{\"channel\":"
+                "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]},"
+                "{\"id\":\"lucia\",\"status\":\"AGENT_STATUS_AVAILABLE\","
+                "\"languages\":[\"es\",\"en\"],\"channels\":[{\"channel\":"
+                "\"CHANNEL_WHATSAPP\",\"maxItems\":2}]}]}",
+                &json) == CXKIT_OK);
   CHECK_CONTAINS(json,
                  "\"assignments\":[{\"itemId\":\"w1\",\"conversationId\":"
                  "\"\",\"agentId\":\"lucia\",\"channel\":"
