@@ -1,8 +1,6 @@
-#include <exception>
-#include <new>
-
 #include "cxkit/conversation.h"
 #include "lib/common/field_status.h"
+#include "lib/common/guarded_call.h"
 #include "lib/conversation/conversation_linker.h"
 #include "lib/conversation/conversation_writer.h"
 #include "lib/conversation/message_issues.h"
@@ -49,25 +47,8 @@ void Merge(const MergeConversationsRequest& request,
 
 void MergeConversationsInto(const MergeConversationsRequest& request,
                             MergeConversationsResponse* response) {
-  response->Clear();
-  // The contract promises no exceptions: allocation failure is the only one
-  // expected.
-  try {
-    Merge(request, response);
-  } catch (const std::bad_alloc&) {
-    response->Clear();
-    ToProtoStatus(
-        absl::ResourceExhaustedError("out of memory merging conversations"),
-        response->mutable_status());
-  } catch (const std::exception& e) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
-  } catch (...) {
-    response->Clear();
-    ToProtoStatus(
-        absl::InternalError("unknown exception merging conversations"),
-        response->mutable_status());
-  }
+  GuardedCall("merging conversations", response,
+              [&](MergeConversationsResponse* out) { Merge(request, out); });
 }
 
 MergeConversationsResponse MergeConversations(

@@ -1,8 +1,7 @@
-#include <exception>
-#include <new>
 
 #include "cxkit/identity.h"
 #include "lib/common/field_status.h"
+#include "lib/common/guarded_call.h"
 #include "lib/identity/hub_detector.h"
 #include "lib/identity/identity_index.h"
 #include "lib/identity/limited_linker.h"
@@ -41,24 +40,8 @@ void Resolve(const ResolveIdentitiesRequest& request,
 
 void ResolveIdentitiesInto(const ResolveIdentitiesRequest& request,
                            ResolveIdentitiesResponse* response) {
-  response->Clear();
-  // The contract promises no exceptions: allocation failure is the only one
-  // expected.
-  try {
-    Resolve(request, response);
-  } catch (const std::bad_alloc&) {
-    response->Clear();
-    ToProtoStatus(
-        absl::ResourceExhaustedError("out of memory resolving identities"),
-        response->mutable_status());
-  } catch (const std::exception& e) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
-  } catch (...) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError("unknown exception resolving identities"),
-                  response->mutable_status());
-  }
+  GuardedCall("resolving identities", response,
+              [&](ResolveIdentitiesResponse* out) { Resolve(request, out); });
 }
 
 ResolveIdentitiesResponse ResolveIdentities(

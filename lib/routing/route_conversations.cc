@@ -1,8 +1,7 @@
-#include <exception>
-#include <new>
 
 #include "cxkit/routing.h"
 #include "lib/common/field_status.h"
+#include "lib/common/guarded_call.h"
 #include "lib/routing/candidate_index.h"
 #include "lib/routing/greedy_assigner.h"
 #include "lib/routing/optimal_assigner.h"
@@ -49,25 +48,8 @@ void Route(const RouteConversationsRequest& request,
 
 void RouteConversationsInto(const RouteConversationsRequest& request,
                             RouteConversationsResponse* response) {
-  response->Clear();
-  // The contract promises no exceptions: allocation failure is the only one
-  // expected.
-  try {
-    Route(request, response);
-  } catch (const std::bad_alloc&) {
-    response->Clear();
-    ToProtoStatus(
-        absl::ResourceExhaustedError("out of memory routing conversations"),
-        response->mutable_status());
-  } catch (const std::exception& e) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
-  } catch (...) {
-    response->Clear();
-    ToProtoStatus(
-        absl::InternalError("unknown exception routing conversations"),
-        response->mutable_status());
-  }
+  GuardedCall("routing conversations", response,
+              [&](RouteConversationsResponse* out) { Route(request, out); });
 }
 
 RouteConversationsResponse RouteConversations(

@@ -1,11 +1,10 @@
 #include <algorithm>
-#include <exception>
 #include <memory>
-#include <new>
 #include <numeric>
 
 #include "cxkit/sla.h"
 #include "lib/common/field_status.h"
+#include "lib/common/guarded_call.h"
 #include "lib/common/proto_time.h"
 #include "lib/sla/business_calendar.h"
 #include "lib/sla/compiled_request.h"
@@ -141,23 +140,8 @@ void Evaluate(const EvaluateSlaRequest& request,
 
 void EvaluateSlaInto(const EvaluateSlaRequest& request,
                      EvaluateSlaResponse* response) {
-  response->Clear();
-  // The contract promises no exceptions: allocation failure is the only one
-  // expected.
-  try {
-    Evaluate(request, response);
-  } catch (const std::bad_alloc&) {
-    response->Clear();
-    ToProtoStatus(absl::ResourceExhaustedError("out of memory evaluating SLA"),
-                  response->mutable_status());
-  } catch (const std::exception& e) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError(e.what()), response->mutable_status());
-  } catch (...) {
-    response->Clear();
-    ToProtoStatus(absl::InternalError("unknown exception evaluating SLA"),
-                  response->mutable_status());
-  }
+  GuardedCall("evaluating SLA", response,
+              [&](EvaluateSlaResponse* out) { Evaluate(request, out); });
 }
 
 EvaluateSlaResponse EvaluateSla(const EvaluateSlaRequest& request) {

@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <new>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -9,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "cxkit/sla.h"
 #include "lib/common/field_status.h"
+#include "lib/common/guarded_call.h"
 #include "lib/common/proto_time.h"
 #include "lib/sla/erlang.h"
 
@@ -264,17 +263,8 @@ absl::Status ValidatePlanStaffingRequest(const PlanStaffingRequest& request) {
 
 PlanStaffingResponse PlanStaffing(const PlanStaffingRequest& request) {
   PlanStaffingResponse response;
-  try {
-    Plan(request, &response);
-  } catch (const std::bad_alloc&) {
-    response.Clear();
-    ToProtoStatus(absl::ResourceExhaustedError("out of memory planning staff"),
-                  response.mutable_status());
-  } catch (...) {
-    response.Clear();
-    ToProtoStatus(absl::InternalError("exception planning staff"),
-                  response.mutable_status());
-  }
+  GuardedCall("planning staff", &response,
+              [&](PlanStaffingResponse* out) { Plan(request, out); });
   return response;
 }
 
