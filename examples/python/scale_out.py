@@ -14,6 +14,13 @@ steps on a dask.distributed cluster (local worker processes by default, or any s
    is resolved again, in parallel. cxkit's decisions (links, limits, hub values, survivorship,
    derived profile ids) depend only on the records of a component, so the concatenated
    profiles equal those of one call over all records, profile for profile, byte for byte.
+4. Merge: every record here is also an inbound message; messages are partitioned by the
+   customer (profile) they belong to and each partition is merged into conversations with its
+   customers' profiles, in parallel. The merging rules that join messages of one customer need
+   only that customer's messages, so the conversations equal those of one call (compared
+   without `message_indexes`, which are positions in each request). One exception: an order
+   number mentioned by two customers; one call refuses to merge the second customer's messages
+   by it, a partition that holds only the second customer cannot know.
 
 Usage (after the build; Debian's python3 has dask.distributed from python3-distributed):
     PYTHONPATH=build/python /usr/bin/python3 examples/python/scale_out.py \
@@ -21,7 +28,7 @@ Usage (after the build; Debian's python3 has dask.distributed from python3-distr
 
 --records FILE reads your own records (JSON Lines, one cxkit.v1.ContactRecord per line in the
 proto3 JSON mapping) instead of generating them. --verify also makes the single call and
-checks that both results are identical. Previous profiles (stable ids across runs) are left
+checks that both results (profiles and conversations) are identical. Previous profiles (stable ids across runs) are left
 out of this example: pass the ones of each component with its records in step 3.
 """
 
@@ -31,7 +38,7 @@ import sys
 from typing import Dict, Iterable, List, Sequence, Tuple
 
 import cxkit
-from cxkit.v1 import common_pb2, identity_pb2
+from cxkit.v1 import common_pb2, conversation_pb2, identity_pb2
 from distributed import Client, LocalCluster
 from google.protobuf import json_format
 
@@ -48,6 +55,18 @@ def resolve_partition(records: Sequence[bytes], policy: bytes) -> bytes:
     for record in records:
         request.records.add().ParseFromString(record)
     return cxkit.raise_for_status(cxkit.resolve_identities(request)).SerializeToString()
+
+
+def merge_partition(messages: Sequence[bytes], profiles: Sequence[bytes]) -> bytes:
+    """Merges one partition of serialized ConversationMessages into conversations, with the
+    serialized CustomerProfiles of its customers; returns the serialized response."""
+    request = conversation_pb2.MergeConversationsRequest()
+    request.policy.default_region = "RU"
+    for message in messages:
+        request.messages.add().ParseFromString(message)
+    for profile in profiles:
+        request.customer_profiles.add().ParseFromString(profile)
+    return cxkit.raise_for_status(cxkit.merge_conversations(request)).SerializeToString()
 
 
 def local_profile_keys(response_bytes: bytes) -> List[Tuple[List[str], List[str]]]:
@@ -150,6 +169,74 @@ def resolve_distributed(
     return sorted(profiles, key=lambda profile: profile.profile_id)
 
 
+def merge_distributed(
+    client: Client,
+    messages: List[conversation_pb2.ConversationMessage],
+    profiles: List[identity_pb2.CustomerProfile],
+    partitions: int,
+) -> List[conversation_pb2.Conversation]:
+    """Step 4: messages partitioned by customer; conversations sorted by id."""
+    customer_of = {record_id: p for p in profiles for record_id in p.record_ids}
+    parts: List[Tuple[List[bytes], Dict[str, bytes]]] = [([], {}) for _ in range(partitions)]
+    for message in messages:
+        profile = customer_of[message.id]
+        # Any stable assignment of customers to partitions will do.
+        part = parts[sum(profile.profile_id.encode()) % partitions]
+        part[0].append(message.SerializeToString(deterministic=True))
+        part[1].setdefault(profile.profile_id, profile.SerializeToString(deterministic=True))
+    merged = client.map(merge_partition, [m for m, _ in parts if m],
+                        [sorted(p.values()) for m, p in parts if m])
+    conversations = []
+    for response_bytes in client.gather(merged):
+        response = conversation_pb2.MergeConversationsResponse.FromString(response_bytes)
+        conversations.extend(response.conversations)
+    return canonical_conversations(conversations)
+
+
+def canonical_conversations(
+    conversations: Iterable[conversation_pb2.Conversation],
+) -> List[conversation_pb2.Conversation]:
+    """Sorted by id, without `message_indexes` (positions in one request)."""
+    out = []
+    for conversation in conversations:
+        copy = conversation_pb2.Conversation()
+        copy.CopyFrom(conversation)
+        del copy.message_indexes[:]
+        out.append(copy)
+    return sorted(out, key=lambda c: c.conversation_id)
+
+
+def merge_single_call(
+    messages: List[conversation_pb2.ConversationMessage],
+    profiles: List[identity_pb2.CustomerProfile],
+) -> List[conversation_pb2.Conversation]:
+    """The reference: one call over all messages with all profiles."""
+    request = conversation_pb2.MergeConversationsRequest(
+        messages=messages, customer_profiles=profiles)
+    request.policy.default_region = "RU"
+    response = cxkit.raise_for_status(cxkit.merge_conversations(request))
+    return canonical_conversations(response.conversations)
+
+
+def messages_of(
+    records: List[identity_pb2.ContactRecord], profiles: List[identity_pb2.CustomerProfile]
+) -> List[conversation_pb2.ConversationMessage]:
+    """Each record as the inbound message that produced it; every fourth mentions the order of
+    the customer (profile) it belongs to, so no order number is shared by two customers."""
+    customer_of = {record_id: p.profile_id for p in profiles for record_id in p.record_ids}
+    messages = []
+    for index, record in enumerate(records):
+        message = conversation_pb2.ConversationMessage(
+            id=record.id, channel=record.channel,
+            direction=conversation_pb2.MESSAGE_DIRECTION_INBOUND,
+            author_kind=conversation_pb2.AUTHOR_KIND_CUSTOMER, sender=record.identifiers)
+        message.sent_at.CopyFrom(record.observed_at)
+        order = int(customer_of[record.id][2:12], 16)  # from the profile id's hex digits
+        message.text = f"order {order}" if index % 4 == 0 else "hello, a question"
+        messages.append(message)
+    return messages
+
+
 def resolve_single_call(
     records: List[identity_pb2.ContactRecord], policy: identity_pb2.IdentityPolicy
 ) -> List[identity_pb2.CustomerProfile]:
@@ -159,8 +246,8 @@ def resolve_single_call(
     return sorted(response.profiles, key=lambda profile: profile.profile_id)
 
 
-def serialized(profiles: Iterable[identity_pb2.CustomerProfile]) -> List[bytes]:
-    return [p.SerializeToString(deterministic=True) for p in profiles]
+def serialized(messages: Iterable) -> List[bytes]:
+    return [m.SerializeToString(deterministic=True) for m in messages]
 
 
 # ---- Data ----------------------------------------------------------------------------------
@@ -251,12 +338,24 @@ def main(argv: Sequence[str]) -> int:
         client = Client(cluster)
     with client:
         profiles = resolve_distributed(client, records, policy, args.partitions)
+        messages = messages_of(records, profiles) if not args.records else []
+        conversations = merge_distributed(client, messages, profiles, args.partitions)
     linked = sum(1 for p in profiles if len(p.record_ids) > 1)
     print(f"{len(records)} records in {args.partitions} partitions -> {len(profiles)} "
           f"customers ({linked} recognised across several records)")
+    if messages:
+        crossing = sum(1 for c in conversations if len(c.channels) > 1)
+        print(f"{len(messages)} messages in {args.partitions} partitions by customer -> "
+              f"{len(conversations)} conversations ({crossing} across channels)")
     if args.verify:
         same = serialized(profiles) == serialized(resolve_single_call(records, policy))
         print("identical to one call over all records:", "yes" if same else "NO")
+        if messages:
+            same_conversations = serialized(conversations) == serialized(
+                merge_single_call(messages, resolve_single_call(records, policy)))
+            print("conversations identical to one call over all messages:",
+                  "yes" if same_conversations else "NO")
+            same = same and same_conversations
         return 0 if same else 1
     return 0
 
