@@ -182,23 +182,31 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
     const double erlangs = interval.contacts() * handle / o.interval_seconds;
     uint32_t agents = interval.agents();
     if (agents == 0 && erlangs > 0) {
-      // Service level grows and occupancy falls with agents: binary search
-      // for the smallest staff meeting both.
-      const sla::QueueForecast most =
-          Forecast(o, o.max_agents, erlangs, handle);
-      if (most.computed && !Meets(o, most)) {
-        response->Clear();
-        ToProtoStatus(
-            FieldError(absl::StatusCode::kResourceExhausted,
-                       field + ".contacts",
-                       absl::StrFormat("%.6g Erlangs need more than "
-                                       "limits.max_agents (%u) agents",
-                                       erlangs, o.max_agents)),
-            response->mutable_status());
-        return;
+      // Service level grows and occupancy falls with agents: gallop up from
+      // the offered load to a staff that meets both, then binary search below
+      // it, so the work follows the staff needed, not limits.max_agents.
+      uint32_t lo =
+          o.erlang_a ? 1 : static_cast<uint32_t>(std::floor(erlangs)) + 1;
+      lo = std::min(lo, o.max_agents);
+      uint32_t hi = lo;
+      for (;;) {
+        const sla::QueueForecast f = Forecast(o, hi, erlangs, handle);
+        if (!f.computed || Meets(o, f)) break;  // not computed: reported below
+        if (hi == o.max_agents) {
+          response->Clear();
+          ToProtoStatus(
+              FieldError(absl::StatusCode::kResourceExhausted,
+                         field + ".contacts",
+                         absl::StrFormat("%.6g Erlangs need more than "
+                                         "limits.max_agents (%u) agents",
+                                         erlangs, o.max_agents)),
+              response->mutable_status());
+          return;
+        }
+        lo = hi + 1;
+        hi = static_cast<uint32_t>(
+            std::min<uint64_t>(2 * static_cast<uint64_t>(hi), o.max_agents));
       }
-      uint32_t lo = 1, hi = o.max_agents;
-      if (!o.erlang_a) lo = static_cast<uint32_t>(std::floor(erlangs)) + 1;
       while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
         if (Meets(o, Forecast(o, mid, erlangs, handle))) {
