@@ -30,6 +30,10 @@ constexpr Command kCommands[] = {
      cxkit::bench::RunSlaCommand},
     {"route", "RouteConversations: greedy and optimal assignment",
      cxkit::bench::RunRouteCommand},
+#ifdef CXKIT_BENCH_PIPELINE
+    {"pipeline", "the four functions chained as in cxkit-demo",
+     cxkit::bench::RunPipelineCommand},
+#endif
 };
 
 void PrintUsage(std::ostream& out) {

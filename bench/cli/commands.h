@@ -41,6 +41,10 @@ int RunSlaCommand(const std::vector<std::string>& args);
 // queue and team.
 int RunRouteCommand(const std::vector<std::string>& args);
 
+// cxkit-bench pipeline: the four functions chained on generated traffic, as
+// in cxkit-demo (built with the examples).
+int RunPipelineCommand(const std::vector<std::string>& args);
+
 }  // namespace cxkit::bench
 
 #endif  // CXKIT_BENCH_CLI_COMMANDS_H_

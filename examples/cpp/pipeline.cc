@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <utility>
 
@@ -17,6 +18,19 @@ namespace {
 using google::protobuf::Timestamp;
 using google::protobuf::util::TimeUtil;
 namespace v1 = cxkit::v1;
+
+// Calls `function(request)`, appending its wall-clock time to `timings`.
+template <typename Response, typename Request>
+Response Timed(const char* name, size_t items,
+               Response (*function)(const Request&), const Request& request,
+               std::vector<StageTiming>* timings) {
+  const auto start = std::chrono::steady_clock::now();
+  Response response = function(request);
+  const std::chrono::duration<double> elapsed =
+      std::chrono::steady_clock::now() - start;
+  timings->push_back({name, items, elapsed.count()});
+  return response;
+}
 
 // True when `status` is OK; else sets `error` and returns false.
 bool Succeeded(const char* function, const v1::Status& status,
@@ -187,7 +201,9 @@ void AddStaffingIntervals(const v1::MergeConversationsResponse& merge,
 bool RunPipeline(ShopDay day, PipelineResult* result, std::string* error) {
   // 1. Who is who.
   result->identity_request = std::move(day.identity);
-  result->identity = cxkit::ResolveIdentities(result->identity_request);
+  result->identity = Timed(
+      "ResolveIdentities", result->identity_request.records_size(),
+      &cxkit::ResolveIdentities, result->identity_request, &result->timings);
   if (!Succeeded("ResolveIdentities", result->identity.status(), error)) {
     return false;
   }
@@ -197,7 +213,9 @@ bool RunPipeline(ShopDay day, PipelineResult* result, std::string* error) {
   result->merge_request = std::move(day.merge);
   *result->merge_request.mutable_customer_profiles() =
       result->identity.profiles();
-  result->merge = cxkit::MergeConversations(result->merge_request);
+  result->merge = Timed(
+      "MergeConversations", result->merge_request.messages_size(),
+      &cxkit::MergeConversations, result->merge_request, &result->timings);
   if (!Succeeded("MergeConversations", result->merge.status(), error)) {
     return false;
   }
@@ -217,7 +235,9 @@ bool RunPipeline(ShopDay day, PipelineResult* result, std::string* error) {
     *result->sla_request.add_conversations() =
         SlaTimeline(conversation, result->merge_request, facts);
   }
-  result->sla = cxkit::EvaluateSla(result->sla_request);
+  result->sla =
+      Timed("EvaluateSla", result->sla_request.conversations_size(),
+            &cxkit::EvaluateSla, result->sla_request, &result->timings);
   if (!Succeeded("EvaluateSla", result->sla.status(), error)) return false;
 
   // 4. Who answers whom: every customer waiting for a reply is a work item.
@@ -231,7 +251,9 @@ bool RunPipeline(ShopDay day, PipelineResult* result, std::string* error) {
     *result->routing_request.add_items() =
         WorkItemFor(sla, *waiting, result->facts[sla.conversation_id()]);
   }
-  result->routing = cxkit::RouteConversations(result->routing_request);
+  result->routing = Timed(
+      "RouteConversations", result->routing_request.items_size(),
+      &cxkit::RouteConversations, result->routing_request, &result->timings);
   if (!Succeeded("RouteConversations", result->routing.status(), error)) {
     return false;
   }
@@ -240,7 +262,9 @@ bool RunPipeline(ShopDay day, PipelineResult* result, std::string* error) {
   result->staffing_request = std::move(day.staffing);
   AddStaffingIntervals(result->merge, result->sla_request.now(),
                        &result->staffing_request);
-  result->staffing = cxkit::PlanStaffing(result->staffing_request);
+  result->staffing =
+      Timed("PlanStaffing", result->staffing_request.intervals_size(),
+            &cxkit::PlanStaffing, result->staffing_request, &result->timings);
   return Succeeded("PlanStaffing", result->staffing.status(), error);
 }
 

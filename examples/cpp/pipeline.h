@@ -10,8 +10,10 @@
 #ifndef CXKIT_EXAMPLES_CPP_PIPELINE_H_
 #define CXKIT_EXAMPLES_CPP_PIPELINE_H_
 
+#include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "cxkit/v1/conversation.pb.h"
 #include "cxkit/v1/identity.pb.h"
@@ -34,6 +36,15 @@ struct ConversationFacts {
   cxkit::v1::Channel channel = cxkit::v1::CHANNEL_UNSPECIFIED;
 };
 
+// How long one function call took: wall-clock seconds around the call
+// alone, for `items` input items (records, messages, conversations, work
+// items, intervals).
+struct StageTiming {
+  std::string function;
+  size_t items = 0;
+  double seconds = 0;
+};
+
 // Every request sent and response received, in pipeline order.
 struct PipelineResult {
   cxkit::v1::ResolveIdentitiesRequest identity_request;
@@ -48,6 +59,8 @@ struct PipelineResult {
   cxkit::v1::PlanStaffingResponse staffing;
   // By conversation id.
   std::map<std::string, ConversationFacts> facts;
+  // One per function called, in pipeline order.
+  std::vector<StageTiming> timings;
 };
 
 // Runs the pipeline on `day`. Returns false with `error` set ("<Function>:
