@@ -185,24 +185,26 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
       // Service level grows and occupancy falls with agents: gallop up from
       // the offered load to a staff that meets both, then binary search below
       // it, so the work follows the staff needed, not limits.max_agents.
+      const auto too_many = [&] {
+        response->Clear();
+        ToProtoStatus(
+            FieldError(absl::StatusCode::kResourceExhausted,
+                       field + ".contacts",
+                       absl::StrFormat("%.6g Erlangs need more than "
+                                       "limits.max_agents (%u) agents",
+                                       erlangs, o.max_agents)),
+            response->mutable_status());
+      };
+      // Erlang C needs more agents than Erlangs; checked before the cast so
+      // that no load overflows it (also NaN).
+      if (!o.erlang_a && !(erlangs < o.max_agents)) return too_many();
       uint32_t lo =
           o.erlang_a ? 1 : static_cast<uint32_t>(std::floor(erlangs)) + 1;
-      lo = std::min(lo, o.max_agents);
-      uint32_t hi = lo;
+      uint32_t hi = lo;  // 1 <= lo <= max_agents
       for (;;) {
         const sla::QueueForecast f = Forecast(o, hi, erlangs, handle);
         if (!f.computed || Meets(o, f)) break;  // not computed: reported below
-        if (hi == o.max_agents) {
-          response->Clear();
-          ToProtoStatus(
-              FieldError(absl::StatusCode::kResourceExhausted,
-                         field + ".contacts",
-                         absl::StrFormat("%.6g Erlangs need more than "
-                                         "limits.max_agents (%u) agents",
-                                         erlangs, o.max_agents)),
-              response->mutable_status());
-          return;
-        }
+        if (hi == o.max_agents) return too_many();
         lo = hi + 1;
         hi = static_cast<uint32_t>(
             std::min<uint64_t>(2 * static_cast<uint64_t>(hi), o.max_agents));

@@ -126,6 +126,21 @@ TEST(PlanStaffingValidation, ArrivalRateBeyondCapacity) {
                 "intervals[0].contacts");
 }
 
+// A load of 2^32 - 1 Erlangs (and beyond) once wrapped the first staff tried
+// to 0 and searched forever; it is beyond limits.max_agents.
+TEST(PlanStaffingValidation, LoadBeyondAnyStaffIsRefusedAtOnce) {
+  PlanStaffingRequest request = Textbook();
+  request.mutable_interval_length()->set_seconds(1);
+  request.mutable_average_handle_time()->set_seconds(5);
+  request.mutable_intervals(0)->set_contacts(858993459);
+  ExpectRefused(request, STATUS_CODE_RESOURCE_EXHAUSTED,
+                "intervals[0].contacts");
+  request.mutable_average_handle_time()->set_seconds(86400);
+  request.mutable_intervals(0)->set_contacts(1e9);  // 8.64e13 Erlangs
+  ExpectRefused(request, STATUS_CODE_RESOURCE_EXHAUSTED,
+                "intervals[0].contacts");
+}
+
 TEST(PlanStaffingValidation, BadNumbers) {
   PlanStaffingRequest request = Textbook();
   request.mutable_intervals(0)->set_contacts(-1);
