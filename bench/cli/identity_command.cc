@@ -4,13 +4,12 @@
 
 #include <google/protobuf/arena.h>
 
-#include <algorithm>
 #include <iostream>
-#include <memory>
 
 #include "bench/cli/commands.h"
 #include "bench/cli/flags.h"
 #include "bench/cli/report.h"
+#include "bench/cli/timed_runs.h"
 #include "bench/generator/traffic_generator.h"
 #include "cxkit/identity.h"
 
@@ -40,10 +39,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
                 "profiles (request.output), as a bulk re-resolution would");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
-  google::protobuf::ArenaOptions arena_options;
-  arena_options.start_block_size = 1 << 16;
-  arena_options.max_block_size = 1 << 22;
-  google::protobuf::Arena arena(arena_options);
+  google::protobuf::Arena arena(BenchArenaOptions());
   auto* request = google::protobuf::Arena::CreateMessage<
       cxkit::v1::ResolveIdentitiesRequest>(&arena);
   TrafficOptions options;
@@ -75,38 +71,21 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   }
   const double init_seconds = init_timer.WallSeconds();
 
-  std::vector<double> seconds;
-  std::vector<double> cpu_seconds;
   cxkit::v1::IdentityStats stats;
   uint64_t profiles = 0;
-  for (uint64_t run = 0; run < repeat; ++run) {
-    // The response lives on an arena, as in the C ABI and the Python binding;
-    // building and freeing it are both timed.
-    const Stopwatch timer;
-    auto response_arena =
-        std::make_unique<google::protobuf::Arena>(arena_options);
-    auto* response = google::protobuf::Arena::CreateMessage<
-        cxkit::v1::ResolveIdentitiesResponse>(response_arena.get());
-    cxkit::ResolveIdentitiesInto(*request, response);
-    const cxkit::v1::IdentityStats run_stats = response->stats();
-    const std::string status_message = response->status().message();
-    const bool ok = response->status().code() == cxkit::v1::STATUS_CODE_OK;
-    profiles = static_cast<uint64_t>(response->profiles_size());
-    response_arena.reset();
-    const double wall = timer.WallSeconds();
-    const double cpu = timer.CpuSeconds();
-    if (!ok) {
-      std::cerr << "cxkit-bench: ResolveIdentities failed: " << status_message
-                << "\n";
-      return kExitFailure;
-    }
-    seconds.push_back(wall);
-    cpu_seconds.push_back(cpu);
-    stats = run_stats;
+  TimedRuns runs;
+  if (!TimeRuns(
+          "ResolveIdentities", repeat, &cxkit::ResolveIdentitiesInto, *request,
+          [&](const cxkit::v1::ResolveIdentitiesResponse& response) {
+            stats = response.stats();
+            profiles = static_cast<uint64_t>(response.profiles_size());
+          },
+          &runs)) {
+    return kExitFailure;
   }
-  const double median = Median(seconds);
-  const double median_cpu = Median(cpu_seconds);
-  const double best = *std::min_element(seconds.begin(), seconds.end());
+  const double median = runs.MedianWall();
+  const double median_cpu = runs.MedianCpu();
+  const double best = runs.BestWall();
   const uint64_t peak_rss = PeakRssBytes();
 
   Report report;

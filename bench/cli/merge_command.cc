@@ -3,13 +3,12 @@
 
 #include <google/protobuf/arena.h>
 
-#include <algorithm>
 #include <iostream>
-#include <memory>
 
 #include "bench/cli/commands.h"
 #include "bench/cli/flags.h"
 #include "bench/cli/report.h"
+#include "bench/cli/timed_runs.h"
 #include "bench/generator/message_generator.h"
 #include "cxkit/conversation.h"
 
@@ -43,10 +42,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
                 "(request.output), as a bulk caller would");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
-  google::protobuf::ArenaOptions arena_options;
-  arena_options.start_block_size = 1 << 16;
-  arena_options.max_block_size = 1 << 22;
-  google::protobuf::Arena arena(arena_options);
+  google::protobuf::Arena arena(BenchArenaOptions());
   auto* request = google::protobuf::Arena::CreateMessage<
       cxkit::v1::MergeConversationsRequest>(&arena);
   MessageStreamOptions options;
@@ -62,38 +58,23 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   const uint64_t request_bytes = request->ByteSizeLong();
   const uint64_t request_rss = CurrentRssBytes();
 
-  std::vector<double> seconds;
-  std::vector<double> cpu_seconds;
   cxkit::v1::MergeStats stats;
   uint64_t response_bytes = 0;
-  for (uint64_t run = 0; run < repeat; ++run) {
-    // The response lives on an arena, as in the C ABI and the Python binding;
-    // building and freeing it are both timed.
-    const Stopwatch timer;
-    auto response_arena =
-        std::make_unique<google::protobuf::Arena>(arena_options);
-    auto* response = google::protobuf::Arena::CreateMessage<
-        cxkit::v1::MergeConversationsResponse>(response_arena.get());
-    cxkit::MergeConversationsInto(*request, response);
-    const cxkit::v1::MergeStats run_stats = response->stats();
-    const std::string status_message = response->status().message();
-    const bool ok = response->status().code() == cxkit::v1::STATUS_CODE_OK;
-    if (run == 0) response_bytes = response->ByteSizeLong();
-    response_arena.reset();
-    const double wall = timer.WallSeconds();
-    const double cpu = timer.CpuSeconds();
-    if (!ok) {
-      std::cerr << "cxkit-bench: MergeConversations failed: " << status_message
-                << "\n";
-      return kExitFailure;
-    }
-    seconds.push_back(wall);
-    cpu_seconds.push_back(cpu);
-    stats = run_stats;
+  TimedRuns runs;
+  if (!TimeRuns(
+          "MergeConversations", repeat, &cxkit::MergeConversationsInto,
+          *request,
+          [&](const cxkit::v1::MergeConversationsResponse& response) {
+            stats = response.stats();
+            // Sized once: ByteSizeLong walks the whole response.
+            if (response_bytes == 0) response_bytes = response.ByteSizeLong();
+          },
+          &runs)) {
+    return kExitFailure;
   }
-  const double median = Median(seconds);
-  const double median_cpu = Median(cpu_seconds);
-  const double best = *std::min_element(seconds.begin(), seconds.end());
+  const double median = runs.MedianWall();
+  const double median_cpu = runs.MedianCpu();
+  const double best = runs.BestWall();
   const uint64_t peak_rss = PeakRssBytes();
   const double n = static_cast<double>(messages);
 

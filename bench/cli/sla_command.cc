@@ -2,15 +2,12 @@
 // calendars (not timed), runs EvaluateSla on them --repeat times and reports
 // the median run's metric evaluations per second.
 
-#include <google/protobuf/arena.h>
-
-#include <algorithm>
 #include <iostream>
-#include <memory>
 
 #include "bench/cli/commands.h"
 #include "bench/cli/flags.h"
 #include "bench/cli/report.h"
+#include "bench/cli/timed_runs.h"
 #include "bench/generator/sla_traffic.h"
 #include "cxkit/sla.h"
 
@@ -58,35 +55,20 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   request.mutable_output()->set_omit_completed_cycles(states_only);
   const uint64_t request_bytes = request.ByteSizeLong();
 
-  google::protobuf::ArenaOptions arena_options;
-  arena_options.start_block_size = 1 << 16;
-  arena_options.max_block_size = 1 << 22;
-  std::vector<double> seconds, cpu_seconds;
   cxkit::v1::SlaStats stats;
   double service_level = 0;
-  for (uint64_t run = 0; run < repeat; ++run) {
-    const Stopwatch timer;
-    auto arena = std::make_unique<google::protobuf::Arena>(arena_options);
-    auto* response =
-        google::protobuf::Arena::CreateMessage<cxkit::v1::EvaluateSlaResponse>(
-            arena.get());
-    cxkit::EvaluateSlaInto(request, response);
-    const bool ok = response->status().code() == cxkit::v1::STATUS_CODE_OK;
-    const std::string message = response->status().message();
-    stats = response->stats();
-    service_level = response->service_level().overall().service_level();
-    arena.reset();
-    const double wall = timer.WallSeconds();
-    const double cpu = timer.CpuSeconds();
-    if (!ok) {
-      std::cerr << "cxkit-bench: EvaluateSla failed: " << message << "\n";
-      return kExitFailure;
-    }
-    seconds.push_back(wall);
-    cpu_seconds.push_back(cpu);
+  TimedRuns runs;
+  if (!TimeRuns(
+          "EvaluateSla", repeat, &cxkit::EvaluateSlaInto, request,
+          [&](const cxkit::v1::EvaluateSlaResponse& response) {
+            stats = response.stats();
+            service_level = response.service_level().overall().service_level();
+          },
+          &runs)) {
+    return kExitFailure;
   }
-  const double median = Median(seconds);
-  const double median_cpu = Median(cpu_seconds);
+  const double median = runs.MedianWall();
+  const double median_cpu = runs.MedianCpu();
   const double evaluations = static_cast<double>(stats.metric_evaluations());
 
   Report report;
@@ -100,8 +82,7 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   report.AddUint("request_bytes", request_bytes);
   report.AddUint("metric_evaluations", stats.metric_evaluations());
   report.AddDouble("seconds", median, "s");
-  report.AddDouble("best_seconds",
-                   *std::min_element(seconds.begin(), seconds.end()), "s");
+  report.AddDouble("best_seconds", runs.BestWall(), "s");
   report.AddDouble("cpu_seconds", median_cpu, "s");
   report.AddDouble("evaluations_per_second", evaluations / median, "evals/s");
   report.AddDouble("evaluations_per_cpu_second", evaluations / median_cpu,
