@@ -1,6 +1,7 @@
 # cmake -DCOMMAND=<program> -DARGS=<arg|arg|...> -DEXIT_CODE=<n> [-DSTDERR_REGEX=<regex>]
+#       [-DSTDOUT_REGEX=<regex>]
 #       -P expect_exit_code.cmake
-# Runs the program and fails unless it exits with EXIT_CODE (and its stderr matches).
+# Runs the program and fails unless it exits with EXIT_CODE (and its stderr / stdout match).
 string(REPLACE "|" ";" args "${ARGS}")
 execute_process(COMMAND "${COMMAND}" ${args}
                 RESULT_VARIABLE result
@@ -11,4 +12,7 @@ if(NOT result STREQUAL "${EXIT_CODE}")
 endif()
 if(DEFINED STDERR_REGEX AND NOT err MATCHES "${STDERR_REGEX}")
   message(FATAL_ERROR "stderr does not match '${STDERR_REGEX}':\n${err}")
+endif()
+if(DEFINED STDOUT_REGEX AND NOT out MATCHES "${STDOUT_REGEX}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT_REGEX}':\n${out}")
 endif()

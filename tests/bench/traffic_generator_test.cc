@@ -1,8 +1,5 @@
 #include "bench/generator/traffic_generator.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -13,24 +10,14 @@
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/test_support.h"
 
 namespace cxkit::bench {
 namespace {
 
 using cxkit::v1::ResolveIdentitiesRequest;
 
-// Map fields make SerializeAsString's order unspecified; deterministic mode
-// fixes it.
-std::string DeterministicBytes(const google::protobuf::Message& message) {
-  std::string out;
-  {
-    google::protobuf::io::StringOutputStream stream(&out);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
-  }
-  return out;
-}
+using cxkit::testing::DeterministicBytes;
 
 ResolveIdentitiesRequest Generate(uint64_t seed, size_t records) {
   ResolveIdentitiesRequest request;

@@ -345,7 +345,8 @@ static void test_sla_and_staffing(void) {
 static void test_route_conversations(void) {
   /* RouteConversationsRequest{now: {seconds: 1}}: no items, nothing to do. */
   static const unsigned char kNowOnly[] = {0x22, 0x02, 0x08, 0x01};
-  static const unsigned char kNow[] = {'n', 'o', 'w'};
+  /* Status.field (field 3, length-delimited) == "now". */
+  static const unsigned char kNow[] = {0x1a, 0x03, 'n', 'o', 'w'};
   void* response = NULL;
   size_t size = 0;
   char* json = NULL;

@@ -63,8 +63,11 @@ TEST(MergeConversationsPropertyTest, GeneratedStreamMergesAcrossChannels) {
 
 TEST(MergeConversationsPropertyTest, ShuffledInputGivesTheSameResponse) {
   const MergeConversationsRequest request = Generated(2000, 11);
-  const std::string expected =
-      OrderFreeBytes(cxkit::MergeConversations(request));
+  const MergeConversationsResponse baseline =
+      cxkit::MergeConversations(request);
+  ASSERT_EQ(baseline.status().code(), cxkit::v1::STATUS_CODE_OK);
+  ASSERT_GT(baseline.conversations_size(), 0);
+  const std::string expected = OrderFreeBytes(baseline);
   std::mt19937_64 engine(3);
   for (int round = 0; round < 3; ++round) {
     MergeConversationsRequest shuffled = request;
@@ -84,6 +87,8 @@ TEST(MergeConversationsPropertyTest, MessageIndexesPointAtTheMessages) {
                request.mutable_messages()->pointer_end(), engine);
   const MergeConversationsResponse response =
       cxkit::MergeConversations(request);
+  ASSERT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK);
+  ASSERT_GT(response.conversations_size(), 0);
   for (const auto& c : response.conversations()) {
     ASSERT_EQ(c.message_ids_size(), c.message_indexes_size());
     for (int i = 0; i < c.message_ids_size(); ++i) {
@@ -96,6 +101,7 @@ TEST(MergeConversationsPropertyTest, MessageIndexesPointAtTheMessages) {
 TEST(MergeConversationsPropertyTest, IncrementalCallEqualsTheBatch) {
   const MergeConversationsRequest all = Generated(2000, 13);
   const MergeConversationsResponse batch = cxkit::MergeConversations(all);
+  ASSERT_EQ(batch.status().code(), cxkit::v1::STATUS_CODE_OK);
 
   // The first call sees the first day; the second everything, with the first
   // call's conversations passed back.
@@ -107,6 +113,8 @@ TEST(MergeConversationsPropertyTest, IncrementalCallEqualsTheBatch) {
   }
   ASSERT_GT(day_one.messages_size(), 500);
   const MergeConversationsResponse first = cxkit::MergeConversations(day_one);
+  ASSERT_EQ(first.status().code(), cxkit::v1::STATUS_CODE_OK);
+  ASSERT_GT(first.conversations_size(), 0);
   MergeConversationsRequest second_request = all;
   for (const auto& c : first.conversations()) {
     auto* previous = second_request.add_previous_conversations();
@@ -126,7 +134,10 @@ TEST(MergeConversationsPropertyTest, IncrementalCallEqualsTheBatch) {
 
 TEST(MergeConversationsPropertyTest, Deterministic) {
   const MergeConversationsRequest request = Generated(1000, 17);
-  EXPECT_EQ(DeterministicBytes(cxkit::MergeConversations(request)),
+  const MergeConversationsResponse once = cxkit::MergeConversations(request);
+  ASSERT_EQ(once.status().code(), cxkit::v1::STATUS_CODE_OK);
+  ASSERT_GT(once.conversations_size(), 0);
+  EXPECT_EQ(DeterministicBytes(once),
             DeterministicBytes(cxkit::MergeConversations(request)));
 }
 

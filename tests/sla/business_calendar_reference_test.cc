@@ -1,5 +1,11 @@
-// Compares BusinessCalendar with a brute-force minute-stepping reference on
-// many random seeded calendars around daylight-saving switches.
+// Compares BusinessCalendar's open-interval construction (time split at the
+// zone's offset transitions, prefix sums, binary searches) with a brute-force
+// minute-stepping reference on many random seeded calendars around
+// daylight-saving switches. The hours of a local date come from
+// CalendarSpec::HoursOf on both sides, so what this checks is the mapping of
+// wall-clock hours to real time; the day rules themselves (weekdays, holidays,
+// special days, overnight spill) have exact hand-computed cases in
+// business_calendar_test.cc.
 
 #include <cstdint>
 #include <random>
@@ -17,9 +23,9 @@ namespace {
 
 using testing::Utc;
 
-// The definition itself: the minute starting at `t` is open when the local
-// wall clock reads inside the hours of its local date, or inside the
-// overnight part of the previous date's hours.
+// The rule of sla.h stepped minute by minute: the minute starting at `t` is
+// open when the local wall clock reads inside the hours of its local date, or
+// inside the overnight part of the previous date's hours.
 bool ReferenceOpen(const CalendarSpec& spec, int64_t t) {
   const absl::CivilSecond wall = spec.zone.At(absl::FromUnixSeconds(t)).cs;
   const int64_t day = DayNumber(absl::CivilDay(wall));

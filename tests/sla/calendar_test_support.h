@@ -9,6 +9,7 @@
 
 #include "absl/time/time.h"
 #include "cxkit/v1/sla.pb.h"
+#include "gtest/gtest.h"
 
 namespace cxkit::sla::testing {
 
@@ -16,7 +17,10 @@ namespace cxkit::sla::testing {
 inline int64_t Utc(const std::string& text) {
   absl::Time time;
   std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) return -1;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &time, &error)) {
+    ADD_FAILURE() << "bad time in a test: " << text << ": " << error;
+    return -1;
+  }
   return absl::ToUnixSeconds(time);
 }
 

@@ -101,6 +101,9 @@ TEST(EvaluateSlaProperty, SplittingTheBatchGivesTheSameConversations) {
   EvaluateSlaRequest half = request;
   half.mutable_conversations()->DeleteSubrange(30, 30);
   const EvaluateSlaResponse part = EvaluateSla(half);
+  ASSERT_EQ(whole.status().code(), STATUS_CODE_OK);
+  ASSERT_EQ(part.status().code(), STATUS_CODE_OK);
+  ASSERT_GT(part.conversations_size(), 0);
   for (const auto& conversation : part.conversations()) {
     bool found = false;
     for (const auto& other : whole.conversations()) {
