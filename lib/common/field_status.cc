@@ -19,6 +19,13 @@ absl::Status FieldError(absl::StatusCode code, absl::string_view field,
   return status;
 }
 
+absl::Status TooManyItems(absl::string_view field, uint64_t count,
+                          absl::string_view limit_name, uint64_t limit) {
+  return FieldError(absl::StatusCode::kResourceExhausted, field,
+                    absl::StrCat(count, " items exceed limits.", limit_name,
+                                 " (", limit, ")"));
+}
+
 absl::Status InvalidField(absl::string_view field, absl::string_view message) {
   return FieldError(absl::StatusCode::kInvalidArgument, field, message);
 }

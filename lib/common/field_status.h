@@ -5,6 +5,7 @@
 #ifndef CXKIT_LIB_COMMON_FIELD_STATUS_H_
 #define CXKIT_LIB_COMMON_FIELD_STATUS_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -22,6 +23,11 @@ absl::Status FieldError(absl::StatusCode code, absl::string_view field,
 
 // Shorthand for FieldError(kInvalidArgument, ...).
 absl::Status InvalidField(absl::string_view field, absl::string_view message);
+
+// RESOURCE_EXHAUSTED on `field`: "<count> items exceed limits.<limit_name>
+// (<limit>)", for a list longer than a request limit allows.
+absl::Status TooManyItems(absl::string_view field, uint64_t count,
+                          absl::string_view limit_name, uint64_t limit);
 
 // The field path carried by `status`, or "" when it names none.
 std::string FieldOf(const absl::Status& status);

@@ -276,9 +276,9 @@ class Linker {
     Latest& latest = subject_latest_[std::make_pair(f.subject, f.customer)];
     if (latest.rank != kNoRank && !in_.has_reply_headers[rank] &&
         f.sent_at - latest.time <= settings_.subject_window) {
-      const auto& message = in_.request->messages(static_cast<int>(f.index));
-      out_.detail_storage.push_back(
-          settings_.subjects->BaseSubject(message.email().subject()));
+      out_.detail_storage.push_back(settings_.subjects->BaseSubject(
+          f.email != nullptr ? absl::string_view(f.email->subject())
+                             : absl::string_view()));
       TryJoin(rank, latest.rank, cxkit::v1::MERGE_RULE_EMAIL_SUBJECT,
               out_.detail_storage.back());
     }

@@ -19,9 +19,9 @@
 
 namespace cxkit::conversation {
 
-// Everything the linker reads besides the request. Positions are ranks.
+// Everything the linker reads (never the request itself). Positions are
+// ranks.
 struct LinkerInput {
-  const cxkit::v1::MergeConversationsRequest* request;
   const MergeSettings* settings;
   const std::vector<MessageFacts>* facts;
   // E-mail and previous-conversation links, sorted by (later, rule, earlier).

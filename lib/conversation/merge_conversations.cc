@@ -25,7 +25,6 @@ void Merge(const MergeConversationsRequest& request,
   conversation::LinkerInput input;
   conversation::PreparedMessages prepared =
       conversation::PrepareMessages(request, *settings, &issues, &input);
-  input.request = &request;
   input.settings = &*settings;
   input.facts = &prepared.facts;
   input.references = &prepared.references;

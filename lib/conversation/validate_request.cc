@@ -16,13 +16,6 @@ using cxkit::v1::MergeConversationsRequest;
 using cxkit::v1::MergeLimits;
 using cxkit::v1::MergePolicy;
 
-absl::Status TooMany(absl::string_view field, size_t count,
-                     absl::string_view limit_name, uint32_t limit) {
-  return FieldError(absl::StatusCode::kResourceExhausted, field,
-                    absl::StrCat(count, " items exceed limits.", limit_name,
-                                 " (", limit, ")"));
-}
-
 // A set, non-negative, valid duration; `fallback` when unset or zero.
 absl::StatusOr<absl::Duration> DurationOr(
     bool has, const google::protobuf::Duration& duration,
@@ -109,9 +102,9 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
   }
   if (static_cast<uint32_t>(policy.extra_subject_prefixes_size()) >
       limits.max_host_items()) {
-    return TooMany("policy.extra_subject_prefixes",
-                   policy.extra_subject_prefixes_size(), "max_host_items",
-                   limits.max_host_items());
+    return TooManyItems("policy.extra_subject_prefixes",
+                        policy.extra_subject_prefixes_size(), "max_host_items",
+                        limits.max_host_items());
   }
   for (int i = 0; i < policy.extra_subject_prefixes_size(); ++i) {
     const std::string field = IndexedField("policy.extra_subject_prefixes", i);
@@ -139,8 +132,8 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
   };
   for (const auto& list : host_lists) {
     if (static_cast<uint32_t>(list.size) > limits.max_host_items()) {
-      return TooMany(list.field, list.size, "max_host_items",
-                     limits.max_host_items());
+      return TooManyItems(list.field, list.size, "max_host_items",
+                          limits.max_host_items());
     }
   }
   for (int i = 0; i < policy.never_merge_size(); ++i) {
@@ -207,8 +200,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
   };
   for (const auto& list : lists) {
     if (static_cast<uint32_t>(list.size) > limits.max_host_items()) {
-      return TooMany(list.field, list.size, "max_host_items",
-                     limits.max_host_items());
+      return TooManyItems(list.field, list.size, "max_host_items",
+                          limits.max_host_items());
     }
   }
   for (int i = 0; i < request.customers_size(); ++i) {
@@ -219,8 +212,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
     }
     if (static_cast<uint32_t>(link.identifiers_size()) >
         limits.max_host_items()) {
-      return TooMany(field + ".identifiers", link.identifiers_size(),
-                     "max_host_items", limits.max_host_items());
+      return TooManyItems(field + ".identifiers", link.identifiers_size(),
+                          "max_host_items", limits.max_host_items());
     }
   }
   for (int i = 0; i < request.customer_profiles_size(); ++i) {
@@ -250,8 +243,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
     }
     message_ids += conversation.message_ids_size();
     if (message_ids > limits.max_messages()) {
-      return TooMany("previous_conversations", message_ids, "max_messages",
-                     limits.max_messages());
+      return TooManyItems("previous_conversations", message_ids, "max_messages",
+                          limits.max_messages());
     }
     for (int m = 0; m < conversation.message_ids_size(); ++m) {
       auto [it, inserted] =
@@ -276,8 +269,8 @@ absl::StatusOr<MergeSettings> ValidateAndCompileSettings(
   settings.limits = EffectiveMergeLimits(request.policy().limits());
   const MergeLimits& limits = settings.limits;
   if (static_cast<uint32_t>(request.messages_size()) > limits.max_messages()) {
-    return TooMany("messages", request.messages_size(), "max_messages",
-                   limits.max_messages());
+    return TooManyItems("messages", request.messages_size(), "max_messages",
+                        limits.max_messages());
   }
   absl::Status status = ValidatePolicy(request.policy(), limits, &settings);
   if (!status.ok()) return status;

@@ -17,13 +17,6 @@ namespace {
 using cxkit::v1::IdentityPolicy;
 using cxkit::v1::ResolveIdentitiesRequest;
 
-absl::Status TooMany(absl::string_view field, size_t count,
-                     absl::string_view limit_name, uint32_t limit) {
-  return FieldError(absl::StatusCode::kResourceExhausted, field,
-                    absl::StrCat(count, " items exceed limits.", limit_name,
-                                 " (", limit, ")"));
-}
-
 absl::Status ValidatePolicy(const IdentityPolicy& policy,
                             const cxkit::v1::IdentityLimits& limits) {
   if (!policy.default_region().empty() &&
@@ -47,8 +40,8 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
     }
   }
   if (patterns > limits.max_blocked_patterns()) {
-    return TooMany("policy.rules", patterns, "max_blocked_patterns",
-                   limits.max_blocked_patterns());
+    return TooManyItems("policy.rules", patterns, "max_blocked_patterns",
+                        limits.max_blocked_patterns());
   }
   const double tolerance = policy.hub_detection().tolerance();
   if (!std::isfinite(tolerance) || tolerance < 0 || tolerance > 1e6) {
@@ -116,8 +109,8 @@ absl::Status ValidatePreviousProfiles(const ResolveIdentitiesRequest& request,
     }
     record_ids += profile.record_ids_size();
     if (record_ids > limits.max_records()) {
-      return TooMany("previous_profiles", record_ids, "max_records",
-                     limits.max_records());
+      return TooManyItems("previous_profiles", record_ids, "max_records",
+                          limits.max_records());
     }
     for (int r = 0; r < profile.record_ids_size(); ++r) {
       auto [it, inserted] =
@@ -140,8 +133,8 @@ absl::StatusOr<IdentifierRules> ValidateAndCompileRules(
   const cxkit::v1::IdentityLimits limits =
       EffectiveLimits(request.policy().limits());
   if (static_cast<uint32_t>(request.records_size()) > limits.max_records()) {
-    return TooMany("records", request.records_size(), "max_records",
-                   limits.max_records());
+    return TooManyItems("records", request.records_size(), "max_records",
+                        limits.max_records());
   }
   absl::Status status = ValidatePolicy(request.policy(), limits);
   if (!status.ok()) return status;

@@ -24,11 +24,6 @@ class CandidateIndex {
   // order.
   const std::vector<int32_t>& Agents(int channel, int32_t language) const;
 
-  // A copy of the buckets for callers that drop agents as they fill up.
-  absl::flat_hash_map<int64_t, std::vector<int32_t>> CopyBuckets() const {
-    return buckets_;
-  }
-
   static int64_t Key(int channel, int32_t language) {
     return static_cast<int64_t>(language + 1) * 16 + channel;
   }

@@ -9,13 +9,6 @@ std::string LazyField::Path() const {
   return out;
 }
 
-absl::Status TooMany(absl::string_view field, uint64_t count,
-                     absl::string_view limit_name, uint64_t limit) {
-  return FieldError(absl::StatusCode::kResourceExhausted, field,
-                    absl::StrCat(count, " items exceed limits.", limit_name,
-                                 " (", limit, ")"));
-}
-
 absl::Status CheckName(absl::string_view name, const LazyField& field,
                        const cxkit::v1::RoutingLimits& limits) {
   if (name.empty()) return InvalidField(field.Path(), "required");
@@ -30,8 +23,8 @@ absl::Status CheckName(absl::string_view name, const LazyField& field,
 absl::Status CheckEntries(int count, const LazyField& field,
                           const cxkit::v1::RoutingLimits& limits) {
   if (static_cast<uint32_t>(count) > limits.max_entries_per_item()) {
-    return TooMany(field.Path(), count, "max_entries_per_item",
-                   limits.max_entries_per_item());
+    return TooManyItems(field.Path(), count, "max_entries_per_item",
+                        limits.max_entries_per_item());
   }
   return absl::OkStatus();
 }

@@ -29,10 +29,6 @@ struct LazyField {
   std::string Path() const;
 };
 
-// RESOURCE_EXHAUSTED: `count` items at `field` exceed limits.<limit_name>.
-absl::Status TooMany(absl::string_view field, uint64_t count,
-                     absl::string_view limit_name, uint64_t limit);
-
 // `name` is required and at most limits.max_name_bytes long.
 absl::Status CheckName(absl::string_view name, const LazyField& field,
                        const cxkit::v1::RoutingLimits& limits);

@@ -66,11 +66,11 @@ void AddIssue(int index, const WorkItem& item, cxkit::v1::Severity severity,
 // Checks the timestamps of an item; on failure adds an ERROR issue.
 bool ItemTimesUsable(int index, const WorkItem& item,
                      RouteConversationsResponse* response) {
-  const std::string field = IndexedField("items", index);
+  // Paths are built only for a failing item: this runs for every item.
   if (!item.has_enqueued_at()) {
     AddIssue(index, item, cxkit::v1::SEVERITY_ERROR, "MISSING_ENQUEUED_AT",
-             field + ".enqueued_at", "required; the item is not routed",
-             response);
+             IndexedField("items", index) + ".enqueued_at",
+             "required; the item is not routed", response);
     return false;
   }
   const std::pair<const google::protobuf::Timestamp*, const char*> times[] = {
@@ -81,8 +81,8 @@ bool ItemTimesUsable(int index, const WorkItem& item,
   for (const auto& [time, name] : times) {
     if (time != nullptr && !IsValidTimestamp(*time)) {
       AddIssue(index, item, cxkit::v1::SEVERITY_ERROR, "INVALID_TIMESTAMP",
-               field + name, "invalid timestamp; the item is not routed",
-               response);
+               IndexedField("items", index) + name,
+               "invalid timestamp; the item is not routed", response);
       return false;
     }
   }
@@ -312,7 +312,6 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
     }
     if (!ItemTimesUsable(index, proto, response)) continue;
     ItemModel item;
-    item.request_index = index;
     item.id = proto.id();
     item.conversation_id = proto.conversation_id();
     item.channel = proto.channel();

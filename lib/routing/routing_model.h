@@ -31,7 +31,6 @@ struct SkillNeed {
 
 // One routable work item.
 struct ItemModel {
-  int request_index = 0;
   absl::string_view id;
   absl::string_view conversation_id;
   int channel = 0;

@@ -157,12 +157,12 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
   absl::Status status = ValidateTimestamp(request.now(), "now");
   if (!status.ok()) return status;
   if (static_cast<uint32_t>(request.items_size()) > limits.max_items()) {
-    return TooMany("items", request.items_size(), "max_items",
-                   limits.max_items());
+    return TooManyItems("items", request.items_size(), "max_items",
+                        limits.max_items());
   }
   if (static_cast<uint32_t>(request.agents_size()) > limits.max_agents()) {
-    return TooMany("agents", request.agents_size(), "max_agents",
-                   limits.max_agents());
+    return TooManyItems("agents", request.agents_size(), "max_agents",
+                        limits.max_agents());
   }
   status = ValidatePolicy(request, limits);
   if (!status.ok()) return status;
@@ -182,16 +182,16 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
         std::min<uint64_t>(output.candidates_per_item(),
                            static_cast<uint64_t>(request.agents_size()));
     if (listed > limits.max_explained_pairs()) {
-      return TooMany("output.candidates_per_item", listed,
-                     "max_explained_pairs", limits.max_explained_pairs());
+      return TooManyItems("output.candidates_per_item", listed,
+                          "max_explained_pairs", limits.max_explained_pairs());
     }
   }
   if (output.explain_ineligible()) {
     const uint64_t pairs = static_cast<uint64_t>(request.items_size()) *
                            static_cast<uint64_t>(request.agents_size());
     if (pairs > limits.max_explained_pairs()) {
-      return TooMany("output.explain_ineligible", pairs, "max_explained_pairs",
-                     limits.max_explained_pairs());
+      return TooManyItems("output.explain_ineligible", pairs,
+                          "max_explained_pairs", limits.max_explained_pairs());
     }
   }
   return absl::OkStatus();

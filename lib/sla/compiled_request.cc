@@ -19,20 +19,13 @@ using cxkit::v1::SlaPolicy;
 
 constexpr int kChannels = cxkit::v1::Channel_ARRAYSIZE;
 
-absl::Status TooMany(absl::string_view field, size_t count,
-                     absl::string_view limit_name, uint32_t limit) {
-  return FieldError(absl::StatusCode::kResourceExhausted, field,
-                    absl::StrCat(count, " items exceed limits.", limit_name,
-                                 " (", limit, ")"));
-}
-
 absl::Status CompileCalendars(const EvaluateSlaRequest& request,
                               CompiledRequest* out,
                               absl::flat_hash_map<std::string, int>* ids) {
   if (static_cast<size_t>(request.calendars_size()) >
       out->limits.max_calendars) {
-    return TooMany("calendars", request.calendars_size(), "max_calendars",
-                   out->limits.max_calendars);
+    return TooManyItems("calendars", request.calendars_size(), "max_calendars",
+                        out->limits.max_calendars);
   }
   for (int i = 0; i < request.calendars_size(); ++i) {
     const std::string field = IndexedField("calendars", i);
@@ -222,8 +215,8 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   out.limits = ResolveLimits(request.limits());
   if (static_cast<size_t>(request.conversations_size()) >
       out.limits.max_conversations) {
-    return TooMany("conversations", request.conversations_size(),
-                   "max_conversations", out.limits.max_conversations);
+    return TooManyItems("conversations", request.conversations_size(),
+                        "max_conversations", out.limits.max_conversations);
   }
   // Conversations in id order (the response order); equal neighbours are
   // duplicates.
@@ -268,8 +261,8 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   status = CompileCalendars(request, &out, &calendar_ids);
   if (!status.ok()) return status;
   if (static_cast<size_t>(request.policies_size()) > out.limits.max_policies) {
-    return TooMany("policies", request.policies_size(), "max_policies",
-                   out.limits.max_policies);
+    return TooManyItems("policies", request.policies_size(), "max_policies",
+                        out.limits.max_policies);
   }
   absl::flat_hash_set<absl::string_view> policy_ids;
   out.policies.resize(request.policies_size());

@@ -57,8 +57,6 @@ class CycleTracker {
   // Completed cycles that were breached.
   uint32_t breached_completed() const { return breached_completed_; }
 
-  bool active() const { return active_; }
-
   // Starts a cycle at `t` (no-op when one is active).
   void Start(int64_t t, bool paused);
   // Pauses or resumes the active cycle at `t`.

@@ -120,7 +120,6 @@ bool BuildTimeline(const SlaConversation& conversation, int index,
                      std::tie(b.time, b.kind, b.status, b.priority, b.channel);
             });
   out->start = has_start ? start : -1;
-  out->earliest = has_start ? start : compiled.now;
   out->channel = conversation.channel();
   out->priority = conversation.priority() == cxkit::v1::PRIORITY_UNSPECIFIED
                       ? cxkit::v1::PRIORITY_NORMAL

@@ -25,8 +25,6 @@ struct Timeline {
   std::vector<TimelineEvent> events;
   // created_at, or the first event if earlier or unset; -1 when neither.
   int64_t start = -1;
-  // Earliest time of the conversation (for the calendars' origin).
-  int64_t earliest = 0;
   // Channel and priority in force at now.
   cxkit::v1::Channel channel = cxkit::v1::CHANNEL_UNSPECIFIED;
   cxkit::v1::Priority priority = cxkit::v1::PRIORITY_NORMAL;
