@@ -1,7 +1,7 @@
 # The two commands of the README, plus their steps. Everything runs on a fresh Debian 12
 # machine: missing Debian packages are installed with apt-get when run as root.
 #   make demo   build and run the main job on the bundled sample day (examples/data)
-#   make test   build everything and run every test (ctest: C++, C, Python, packaging)
+#   make test   build everything and run every test (ctest: C++, C, Python, PHP, Node, packaging)
 
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo

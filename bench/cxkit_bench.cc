@@ -18,7 +18,7 @@ namespace {
 
 using cxkit::bench::Command;
 
-// One row per stage; conversations, sla, routing and pipeline join here.
+// One row per command.
 constexpr Command kCommands[] = {
     {"identity", "ResolveIdentities on generated contact records",
      cxkit::bench::RunIdentityCommand},

@@ -3,8 +3,8 @@
 // returns the process exit code: 0 success, 1 the measured call failed, 2 bad
 // usage (message on stderr).
 //
-// A new stage (conversations, sla, routing, pipeline) is one more Run*Command
-// function and one more row of kCommands in cxkit_bench.cc.
+// A new command is one more Run*Command function and one more row of
+// kCommands in cxkit_bench.cc.
 
 #ifndef CXKIT_BENCH_CLI_COMMANDS_H_
 #define CXKIT_BENCH_CLI_COMMANDS_H_

@@ -30,7 +30,7 @@ struct ModeRun {
 };
 
 // Runs RouteConversations `repeat` times with `mode`; the response lives on
-// an arena as in the C ABI, and building and freeing it are timed.
+// an arena, and building and freeing it are timed.
 ModeRun RunMode(const cxkit::v1::RouteConversationsRequest& base,
                 cxkit::v1::AssignmentMode mode, uint64_t repeat) {
   cxkit::v1::RouteConversationsRequest request = base;

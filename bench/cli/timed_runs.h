@@ -1,6 +1,6 @@
 // The timed loop the cxkit-bench commands share: call a `FooInto` function
-// `repeat` times, each response on a fresh arena as the C ABI and the Python
-// binding build it, and keep wall and CPU times.
+// `repeat` times, each response on a fresh arena (building and freeing it
+// timed), and keep wall and CPU times.
 
 #ifndef CXKIT_BENCH_CLI_TIMED_RUNS_H_
 #define CXKIT_BENCH_CLI_TIMED_RUNS_H_

@@ -46,16 +46,6 @@ std::string Escape(std::string_view text) {
   return out;
 }
 
-std::string Fixed(double value, const char* format = "%.1f") {
-  char text[32];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
-
-std::string ChannelName(v1::Channel channel) {
-  return std::string(WithoutPrefix(v1::Channel_Name(channel), "CHANNEL_"));
-}
-
 // A distinct, readable color per channel.
 const char* ChannelColor(v1::Channel channel) {
   static const char* const kColors[] = {

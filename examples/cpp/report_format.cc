@@ -19,6 +19,17 @@ std::string ClockTime(const google::protobuf::Timestamp& time,
                                          : text.substr(0, 10) + " " + clock;
 }
 
+std::string Fixed(double value, const char* format) {
+  char text[32];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+std::string ChannelName(cxkit::v1::Channel channel) {
+  return std::string(
+      WithoutPrefix(cxkit::v1::Channel_Name(channel), "CHANNEL_"));
+}
+
 std::string ShortDuration(int64_t seconds) {
   std::string sign = seconds < 0 ? "-" : "";
   const int64_t s = std::llabs(seconds);

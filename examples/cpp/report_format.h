@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "cxkit/v1/common.pb.h"
 #include "google/protobuf/duration.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 
@@ -16,6 +17,12 @@ namespace cxkit_demo {
 // "2026-11-05 13:30Z"; "-" when unset (seconds 0 and nanos 0).
 std::string ClockTime(const google::protobuf::Timestamp& time,
                       const google::protobuf::Timestamp& now);
+
+// `value` printed with the printf `format` ("%.1f" by default).
+std::string Fixed(double value, const char* format = "%.1f");
+
+// "EMAIL" for CHANNEL_EMAIL.
+std::string ChannelName(cxkit::v1::Channel channel);
 
 // "45s", "3m", "1h30m", "2d4h"; a leading "-" when negative.
 std::string ShortDuration(int64_t seconds);

@@ -23,19 +23,9 @@ constexpr int kStoryConversations = 5;
 constexpr int kListedSlaRows = 5;
 constexpr int kListedAssignments = 10;
 
-std::string Channel(v1::Channel channel) {
-  return std::string(WithoutPrefix(v1::Channel_Name(channel), "CHANNEL_"));
-}
-
 std::string Percent(double share) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f %%", 100 * share);
-  return text;
-}
-
-std::string Number(double value, const char* format = "%.1f") {
-  char text[32];
-  std::snprintf(text, sizeof text, format, value);
   return text;
 }
 
@@ -87,7 +77,7 @@ void PrintCustomers(const PipelineResult& result, std::ostream& out) {
         << (name.empty() ? "(no name)" : name) << "  " << profile.profile_id()
         << "  " << profile.record_ids_size() << " records on";
     for (int channel : profile.summary().channels()) {
-      out << " " << Channel(static_cast<v1::Channel>(channel));
+      out << " " << ChannelName(static_cast<v1::Channel>(channel));
     }
     out << "\n";
     for (const v1::IdentityLink& link : profile.links()) {
@@ -147,7 +137,7 @@ void PrintConversations(const PipelineResult& result, std::ostream& out) {
       char line[96];
       std::snprintf(
           line, sizeof line, "  %-7s %-11s %-9s ",
-          ClockTime(m.sent_at(), now).c_str(), Channel(m.channel()).c_str(),
+          ClockTime(m.sent_at(), now).c_str(), ChannelName(m.channel()).c_str(),
           std::string(WithoutPrefix(v1::AuthorKind_Name(m.author_kind()),
                                     "AUTHOR_KIND_"))
               .c_str());
@@ -180,7 +170,7 @@ void PrintSlaRow(const PipelineResult& result, const SlaRow& row,
   const v1::SlaCycle& cycle = row.metric->ongoing_cycle();
   const auto& now = result.sla_request.now();
   out << "  " << WhoseConversation(result, row.conversation->conversation_id())
-      << "  " << Channel(row.conversation->channel()) << "  "
+      << "  " << ChannelName(row.conversation->channel()) << "  "
       << WithoutPrefix(v1::SlaMetric_Name(row.metric->metric()), "SLA_METRIC_")
       << " " << ShortDuration(row.metric->target())
       << (row.metric->calendar_id().empty()
@@ -300,7 +290,7 @@ void PrintSla(const PipelineResult& result, std::ostream& out) {
     std::snprintf(line, sizeof line,
                   "  %-14s %7s within %-5s (target %s) %-7s %3u conversations,"
                   " mean first reply %s\n",
-                  Channel(level.channel()).c_str(),
+                  ChannelName(level.channel()).c_str(),
                   Percent(level.service_level()).c_str(),
                   ShortDuration(level.threshold()).c_str(),
                   Percent(level.target_share()).c_str(),
@@ -318,11 +308,11 @@ std::string TopComponents(const v1::ScoreBreakdown& b) {
       {"sentiment", b.sentiment()}, {"sla", b.sla_urgency()},
       {"wait", b.wait_time()},      {"sticky", b.sticky()},
       {"load", b.load_balance()},   {"idle", b.idle_time()}};
-  std::string text = Number(b.total()) + " =";
+  std::string text = Fixed(b.total()) + " =";
   bool first = true;
   for (const auto& [name, value] : parts) {
     if (value < 0.05) continue;
-    text += (first ? " " : " + ") + std::string(name) + " " + Number(value);
+    text += (first ? " " : " + ") + std::string(name) + " " + Fixed(value);
     first = false;
   }
   return text;
@@ -337,7 +327,7 @@ void PrintRouting(const PipelineResult& result, std::ostream& out) {
                        "ASSIGNMENT_MODE_")
       << ", "
       << WithoutPrefix(v1::Optimality_Name(summary.optimality()), "OPTIMALITY_")
-      << ", total score " << Number(summary.total_score()) << "), "
+      << ", total score " << Fixed(summary.total_score()) << "), "
       << summary.unassigned() << " unassigned\n";
   int listed = 0;
   for (const v1::Assignment& a : result.routing.assignments()) {
@@ -349,9 +339,9 @@ void PrintRouting(const PipelineResult& result, std::ostream& out) {
     }
     const ConversationFacts& facts = result.facts.at(a.conversation_id());
     out << "  " << WhoseConversation(result, a.conversation_id()) << " ("
-        << Channel(a.channel()) << ", " << facts.language << ", " << facts.skill
-        << ") -> " << a.agent_id() << "  score " << TopComponents(a.breakdown())
-        << "\n";
+        << ChannelName(a.channel()) << ", " << facts.language << ", "
+        << facts.skill << ") -> " << a.agent_id() << "  score "
+        << TopComponents(a.breakdown()) << "\n";
   }
   std::map<std::string, int> reasons;
   for (const v1::UnassignedItem& item : result.routing.unassigned()) {
@@ -383,7 +373,7 @@ void PrintStaffing(const PipelineResult& result, std::ostream& out) {
   }
   out << "  peak " << staffing.peak_agents() << " agents ("
       << staffing.peak_scheduled_agents() << " scheduled), "
-      << Number(staffing.scheduled_agent_hours()) << " agent-hours\n";
+      << Fixed(staffing.scheduled_agent_hours()) << " agent-hours\n";
 }
 
 }  // namespace

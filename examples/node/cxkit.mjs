@@ -59,12 +59,24 @@ export class Cxkit {
    * returns the parsed response, whatever its status. `request` is an object
    * (serialized with JSON.stringify) or a JSON string.
    */
-  call(method, request) {
+  call(method, request) { return this._call(method, request).response; }
+
+  /** Like call(), but throws a CxkitError unless the status is OK. */
+  callOk(method, request) {
+    const { code, response } = this._call(method, request);
+    if (code !== OK) {
+      throw new CxkitError(response.status, this._statusName(code));
+    }
+    return response;
+  }
+
+  // The status code cxkit_call_json returned and the parsed response.
+  _call(method, request) {
     const text = typeof request === 'string' ? request : JSON.stringify(request);
     const bytes = Buffer.from(text, 'utf8');
     const out = [null];
     const outSize = [0];
-    this._callJson(method, bytes, bytes.length, out, outSize);
+    const code = this._callJson(method, bytes, bytes.length, out, outSize);
     if (out[0] === null) {
       throw new Error('cxkit_call_json returned no response (out of memory)');
     }
@@ -72,21 +84,10 @@ export class Cxkit {
       const size = Number(outSize[0]);
       const json = size === 0 ? '' :
           Buffer.from(koffi.view(out[0], size)).toString('utf8');
-      return JSON.parse(json);
+      return { code, response: JSON.parse(json) };
     } finally {
       this._free(out[0]);
     }
-  }
-
-  /** Like call(), but throws a CxkitError unless the status is OK. */
-  callOk(method, request) {
-    const response = this.call(method, request);
-    const status = response.status;
-    const code = STATUS_CODES.indexOf(status.code);
-    if (code !== OK) {
-      throw new CxkitError(status, this._statusName(code < 0 ? 2 : code));
-    }
-    return response;
   }
 
   /** cxkit.v1.ResolveIdentitiesRequest → ResolveIdentitiesResponse. */
@@ -104,15 +105,3 @@ export class Cxkit {
   /** cxkit.v1.RouteConversationsRequest → RouteConversationsResponse. */
   routeConversations(request) { return this.callOk('RouteConversations', request); }
 }
-
-// cxkit.v1.StatusCode names in code order (common.proto).
-const STATUS_CODES = [
-  'STATUS_CODE_OK', 'STATUS_CODE_CANCELLED', 'STATUS_CODE_UNKNOWN',
-  'STATUS_CODE_INVALID_ARGUMENT', 'STATUS_CODE_DEADLINE_EXCEEDED',
-  'STATUS_CODE_NOT_FOUND', 'STATUS_CODE_ALREADY_EXISTS',
-  'STATUS_CODE_PERMISSION_DENIED', 'STATUS_CODE_RESOURCE_EXHAUSTED',
-  'STATUS_CODE_FAILED_PRECONDITION', 'STATUS_CODE_ABORTED',
-  'STATUS_CODE_OUT_OF_RANGE', 'STATUS_CODE_UNIMPLEMENTED',
-  'STATUS_CODE_INTERNAL', 'STATUS_CODE_UNAVAILABLE', 'STATUS_CODE_DATA_LOSS',
-  'STATUS_CODE_UNAUTHENTICATED',
-];

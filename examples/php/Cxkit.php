@@ -24,14 +24,17 @@ namespace Cxkit;
 /** A cxkit response whose status is not OK. */
 final class CxkitException extends \RuntimeException
 {
-    /** @param array{code: string, message: string, field: string} $status */
+    /**
+     * @param array{code: string, message: string, field: string} $status
+     * @param int $code the status code, e.g. 3 (getCode() returns it)
+     */
     public function __construct(
         public readonly array $status,
         public readonly string $codeName,  // e.g. "INVALID_ARGUMENT"
+        int $code,
     ) {
         $field = $status['field'] !== '' ? " (field {$status['field']})" : '';
-        parent::__construct("{$codeName}: {$status['message']}{$field}",
-                            self::codeNumber($status['code']));
+        parent::__construct("{$codeName}: {$status['message']}{$field}", $code);
     }
 
     /** The offending field path, e.g. "records[3].id"; "" when none. */
@@ -39,29 +42,11 @@ final class CxkitException extends \RuntimeException
     {
         return $this->status['field'];
     }
-
-    private static function codeNumber(string $name): int
-    {
-        $index = array_search($name, Cxkit::STATUS_CODES, true);
-        return $index === false ? 2 : $index;  // unknown names are UNKNOWN
-    }
 }
 
 /** One loaded libcxkit_c. Thread-safe in the library; cheap to keep around. */
 final class Cxkit
 {
-    /** cxkit.v1.StatusCode names in code order (common.proto). */
-    public const STATUS_CODES = [
-        'STATUS_CODE_OK', 'STATUS_CODE_CANCELLED', 'STATUS_CODE_UNKNOWN',
-        'STATUS_CODE_INVALID_ARGUMENT', 'STATUS_CODE_DEADLINE_EXCEEDED',
-        'STATUS_CODE_NOT_FOUND', 'STATUS_CODE_ALREADY_EXISTS',
-        'STATUS_CODE_PERMISSION_DENIED', 'STATUS_CODE_RESOURCE_EXHAUSTED',
-        'STATUS_CODE_FAILED_PRECONDITION', 'STATUS_CODE_ABORTED',
-        'STATUS_CODE_OUT_OF_RANGE', 'STATUS_CODE_UNIMPLEMENTED',
-        'STATUS_CODE_INTERNAL', 'STATUS_CODE_UNAVAILABLE',
-        'STATUS_CODE_DATA_LOSS', 'STATUS_CODE_UNAUTHENTICATED',
-    ];
-
     private const DECLARATIONS = <<<'C'
         const char* cxkit_version(void);
         const char* cxkit_status_name(int code);
@@ -100,26 +85,7 @@ final class Cxkit
      */
     public function call(string $method, array|object|string $request): array
     {
-        $json = is_string($request)
-            ? $request
-            : ($request === [] ? '{}' : json_encode(
-                $request, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE
-                    | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
-        $out = $this->ffi->new('char*');
-        $outSize = $this->ffi->new('size_t');
-        $this->ffi->cxkit_call_json($method, $json, strlen($json),
-                                    \FFI::addr($out), \FFI::addr($outSize));
-        if (\FFI::isNull($out)) {
-            throw new \RuntimeException(
-                'cxkit_call_json returned no response (out of memory)');
-        }
-        try {
-            $text = \FFI::string($out, $outSize->cdata);
-        } finally {
-            $this->ffi->cxkit_free($out);
-        }
-        return json_decode($text, true, 512,
-                           JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING);
+        return $this->callWithCode($method, $request)[1];
     }
 
     /**
@@ -130,14 +96,42 @@ final class Cxkit
      */
     public function callOk(string $method, array|object|string $request): array
     {
-        $response = $this->call($method, $request);
-        $code = array_search($response['status']['code'], self::STATUS_CODES, true);
+        [$code, $response] = $this->callWithCode($method, $request);
         if ($code !== 0) {
-            throw new CxkitException(
-                $response['status'],
-                $this->ffi->cxkit_status_name($code === false ? 2 : $code));
+            throw new CxkitException($response['status'],
+                                     $this->ffi->cxkit_status_name($code), $code);
         }
         return $response;
+    }
+
+    /**
+     * The status code cxkit_call_json returned and the decoded response.
+     *
+     * @param array<mixed>|object|string $request
+     * @return array{0: int, 1: array<string, mixed>}
+     */
+    private function callWithCode(string $method, array|object|string $request): array
+    {
+        $json = is_string($request)
+            ? $request
+            : ($request === [] ? '{}' : json_encode(
+                $request, JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE
+                    | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION));
+        $out = $this->ffi->new('char*');
+        $outSize = $this->ffi->new('size_t');
+        $code = $this->ffi->cxkit_call_json($method, $json, strlen($json),
+                                            \FFI::addr($out), \FFI::addr($outSize));
+        if (\FFI::isNull($out)) {
+            throw new \RuntimeException(
+                'cxkit_call_json returned no response (out of memory)');
+        }
+        try {
+            $text = \FFI::string($out, $outSize->cdata);
+        } finally {
+            $this->ffi->cxkit_free($out);
+        }
+        return [$code, json_decode($text, true, 512,
+                                   JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING)];
     }
 
     /**

@@ -51,8 +51,8 @@ cxkit::v1::ResolveIdentitiesResponse ResolveIdentities(
 
 // Same as ResolveIdentities(), writing into `*response` (cleared first).
 // `response` may live on a google::protobuf::Arena: a large response is then
-// several times cheaper to build and to free, which is what the C ABI and the
-// Python binding do. `response` must not be null.
+// several times cheaper to build and to free (cxkit-bench times it so).
+// `response` must not be null.
 void ResolveIdentitiesInto(const cxkit::v1::ResolveIdentitiesRequest& request,
                            cxkit::v1::ResolveIdentitiesResponse* response);
 

@@ -96,7 +96,9 @@ absl::Status ValidateEvaluateSlaRequest(
 // Errors: a request failing ValidatePlanStaffingRequest(), or a load that
 // needs more than limits.max_agents (or exceeds the capacity of a given
 // `agents` under Erlang C) is an error naming the interval's field.
-// Complexity: O(agents) per interval.
+// Complexity: per interval, O(log N) queue evaluations of O(N) each, N the
+// agents needed (Erlang A evaluations cost more: queue states up to a work
+// budget).
 cxkit::v1::PlanStaffingResponse PlanStaffing(
     const cxkit::v1::PlanStaffingRequest& request);
 
