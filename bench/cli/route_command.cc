@@ -2,16 +2,14 @@
 // scoring alone, RouteConversations in GREEDY mode and in OPTIMAL mode, each
 // --repeat times, reporting the medians.
 
-#include <google/protobuf/arena.h>
-
 #include <iostream>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "bench/cli/commands.h"
 #include "bench/cli/flags.h"
 #include "bench/cli/report.h"
+#include "bench/cli/timed_runs.h"
 #include "bench/generator/routing_queue.h"
 #include "cxkit/routing.h"
 #include "lib/routing/candidate_index.h"
@@ -26,36 +24,28 @@ struct ModeRun {
   double best_ms = 0;
   double median_cpu_ms = 0;
   cxkit::v1::RoutingSummary summary;
-  std::string error;
+  bool failed = false;  // TimeRuns printed why
 };
 
-// Runs RouteConversations `repeat` times with `mode`; the response lives on
-// an arena, and building and freeing it are timed.
+// Runs RouteConversations `repeat` times with `mode` (see TimeRuns).
 ModeRun RunMode(const cxkit::v1::RouteConversationsRequest& base,
                 cxkit::v1::AssignmentMode mode, uint64_t repeat) {
   cxkit::v1::RouteConversationsRequest request = base;
   request.mutable_policy()->set_mode(mode);
   ModeRun run;
-  std::vector<double> ms;
-  std::vector<double> cpu_ms;
-  for (uint64_t r = 0; r < repeat; ++r) {
-    const Stopwatch timer;
-    auto arena = std::make_unique<google::protobuf::Arena>();
-    auto* response = google::protobuf::Arena::CreateMessage<
-        cxkit::v1::RouteConversationsResponse>(arena.get());
-    cxkit::RouteConversationsInto(request, response);
-    if (response->status().code() != cxkit::v1::STATUS_CODE_OK) {
-      run.error = response->status().message();
-      return run;
-    }
-    run.summary = response->summary();
-    arena.reset();
-    ms.push_back(timer.WallSeconds() * 1e3);
-    cpu_ms.push_back(timer.CpuSeconds() * 1e3);
+  TimedRuns runs;
+  const auto keep_summary =
+      [&run](const cxkit::v1::RouteConversationsResponse& response) {
+        run.summary = response.summary();
+      };
+  if (!TimeRuns("RouteConversations", repeat, &cxkit::RouteConversationsInto,
+                request, keep_summary, &runs)) {
+    run.failed = true;
+    return run;
   }
-  run.median_ms = Median(ms);
-  run.median_cpu_ms = Median(cpu_ms);
-  run.best_ms = *std::min_element(ms.begin(), ms.end());
+  run.median_ms = runs.MedianWall() * 1e3;
+  run.median_cpu_ms = runs.MedianCpu() * 1e3;
+  run.best_ms = runs.BestWall() * 1e3;
   return run;
 }
 
@@ -129,19 +119,11 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   const double scoring_ms = TimeScoring(request, repeat, &pairs);
   const ModeRun greedy =
       RunMode(request, cxkit::v1::ASSIGNMENT_MODE_GREEDY, repeat);
-  if (!greedy.error.empty()) {
-    std::cerr << "cxkit-bench: RouteConversations failed: " << greedy.error
-              << "\n";
-    return kExitFailure;
-  }
+  if (greedy.failed) return kExitFailure;
   ModeRun optimal;
   if (!skip_optimal) {
     optimal = RunMode(request, cxkit::v1::ASSIGNMENT_MODE_OPTIMAL, repeat);
-    if (!optimal.error.empty()) {
-      std::cerr << "cxkit-bench: RouteConversations failed: " << optimal.error
-                << "\n";
-      return kExitFailure;
-    }
+    if (optimal.failed) return kExitFailure;
   }
 
   Report report;
