@@ -27,6 +27,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/type_resolver.h"
 #include "google/protobuf/util/type_resolver_util.h"
+#include "request_utf8.h"
 
 static_assert(CXKIT_C_ABI_VERSION == CXKIT_C_BUILD_SOVERSION,
               "CXKIT_C_ABI_VERSION in cxkit_c.h must equal CXKIT_C_SOVERSION "
@@ -149,8 +150,16 @@ typename Signature<decltype(Fn)>::Response RunBinary(const void* request,
         "request is NULL but request_size is " + std::to_string(size));
   }
   if (size > static_cast<size_t>(INT_MAX)) {
-    return ErrorResponse<Response>(CXKIT_INVALID_ARGUMENT, "request",
+    return ErrorResponse<Response>(CXKIT_RESOURCE_EXHAUSTED, "request",
                                    TooLarge(size));
+  }
+  // Refused before parsing, so that protobuf does not log it to stderr.
+  if (const std::string bad =
+          cxkit::capi::FindInvalidUtf8(Request::descriptor(), request, size);
+      !bad.empty()) {
+    return ErrorResponse<Response>(
+        CXKIT_INVALID_ARGUMENT, "request",
+        "request holds invalid UTF-8 in string field " + bad);
   }
   Request parsed;
   if (size != 0 && !parsed.ParseFromArray(request, static_cast<int>(size))) {
@@ -309,7 +318,7 @@ int CallJson(const char* request_json, size_t size, std::string* json) {
         "request_json is NULL but request_json_size is " +
             std::to_string(size));
   } else if (size > static_cast<size_t>(INT_MAX)) {
-    response = ErrorResponse<Response>(CXKIT_INVALID_ARGUMENT, "request",
+    response = ErrorResponse<Response>(CXKIT_RESOURCE_EXHAUSTED, "request",
                                        TooLarge(size));
   } else if (size == 0) {
     response = ErrorResponse<Response>(

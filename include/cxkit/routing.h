@@ -74,7 +74,11 @@ namespace cxkit {
 // (its skill component is bounded by its weight), so it usually visits a few
 // agents, at worst all of its bucket: O(I log I + A log A + visits) time,
 // O(I + A + entries) memory. An item left without an agent costs one more
-// scan until its first statically eligible agent (for its UnassignedReason).
+// scan until its first statically eligible agent (for its UnassignedReason);
+// later items with the same requirements and no exclusions reuse that answer
+// without a scan. Every (item, agent) pair examined, in any mode and for
+// candidate lists, counts against limits.max_visits (RESOURCE_EXHAUSTED on
+// policy.limits.max_visits beyond).
 // OPTIMAL scores every eligible pair (P pairs, bounded by
 // limits.max_optimal_pairs) and solves one network with O(I + A + P) arcs,
 // twice when it repairs; network simplex is fast in practice, not

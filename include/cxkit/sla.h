@@ -64,7 +64,9 @@ namespace cxkit {
 //
 // Complexity: O(E log E + M log I) per conversation with E events, M metric
 // cycles and I open intervals of its calendar; calendars cost O(I) once,
-// bounded by limits.max_horizon.
+// bounded by limits.max_horizon, and all calendars of a call build at most
+// limits.max_calendar_intervals intervals: a call that needs more is refused
+// as a whole (RESOURCE_EXHAUSTED), never answered in part.
 cxkit::v1::EvaluateSlaResponse EvaluateSla(
     const cxkit::v1::EvaluateSlaRequest& request);
 

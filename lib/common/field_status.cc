@@ -1,6 +1,7 @@
 #include "lib/common/field_status.h"
 
 #include "absl/strings/cord.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 
 namespace cxkit {
@@ -28,6 +29,20 @@ absl::Status TooManyItems(absl::string_view field, uint64_t count,
 
 absl::Status InvalidField(absl::string_view field, absl::string_view message) {
   return FieldError(absl::StatusCode::kInvalidArgument, field, message);
+}
+
+absl::Status CheckRequestBytes(uint64_t bytes, absl::string_view limit_field,
+                               uint64_t limit) {
+  if (bytes <= limit) return absl::OkStatus();
+  return FieldError(absl::StatusCode::kResourceExhausted, limit_field,
+                    absl::StrCat("request of ", bytes, " bytes exceeds ",
+                                 limit_field, " (", limit, ")"));
+}
+
+std::string QuotedId(absl::string_view id) {
+  const bool cut = id.size() > kQuotedIdBytes;
+  return absl::StrCat("\"", absl::CHexEscape(id.substr(0, kQuotedIdBytes)),
+                      "\"", cut ? "..." : "");
 }
 
 std::string FieldOf(const absl::Status& status) {

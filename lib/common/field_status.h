@@ -29,6 +29,18 @@ absl::Status InvalidField(absl::string_view field, absl::string_view message);
 absl::Status TooManyItems(absl::string_view field, uint64_t count,
                           absl::string_view limit_name, uint64_t limit);
 
+// RESOURCE_EXHAUSTED on `limit_field` (e.g. "policy.limits.max_request_bytes")
+// when a request's serialized size `bytes` exceeds `limit`; OK otherwise.
+absl::Status CheckRequestBytes(uint64_t bytes, absl::string_view limit_field,
+                               uint64_t limit);
+
+// A user-given id or value for an error message: quoted, cut to its first
+// kQuotedIdBytes bytes ("..." after the quote marks a cut) and C-escaped, so
+// a message stays short, printable ASCII and valid UTF-8 whatever the input.
+// Only ids and codes may be quoted: never e-mails, phones, subjects or texts.
+inline constexpr size_t kQuotedIdBytes = 64;
+std::string QuotedId(absl::string_view id);
+
 // The field path carried by `status`, or "" when it names none.
 std::string FieldOf(const absl::Status& status);
 

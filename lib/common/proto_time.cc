@@ -37,7 +37,9 @@ absl::Time FromProtoTimestamp(const google::protobuf::Timestamp& timestamp) {
 
 void ToProtoTimestamp(absl::Time time, google::protobuf::Timestamp* out) {
   const absl::Time lo = absl::FromUnixSeconds(kMinSeconds);
-  const absl::Time hi = absl::FromUnixSeconds(kMaxSeconds);
+  // The last valid instant is 9999-12-31T23:59:59.999999999Z, not :59.0.
+  const absl::Time hi =
+      absl::FromUnixSeconds(kMaxSeconds) + absl::Nanoseconds(999999999);
   time = std::min(std::max(time, lo), hi);
   const int64_t seconds = absl::ToUnixSeconds(time);
   out->set_seconds(seconds);

@@ -287,7 +287,9 @@ absl::string_view SubjectNormalizer::Strip(absl::string_view text,
     for (;;) {
       // Blobs before a prefix belong to the leader ("[list] Re: x").
       size_t pos = 0;
+      size_t last_blob = 0;
       while (const size_t blob = BlobLength(text.substr(pos))) {
+        last_blob = pos;
         pos = SkipSpaces(text, pos + blob);
       }
       if (const size_t leader = LeaderLength(text.substr(pos), folded)) {
@@ -295,9 +297,12 @@ absl::string_view SubjectNormalizer::Strip(absl::string_view text,
         changed = true;
         continue;
       }
-      const size_t blob = BlobLength(text);
-      if (blob != 0 && SkipSpaces(text, blob) < text.size()) {
-        text.remove_prefix(SkipSpaces(text, blob));
+      // No leader after the run: drop its blobs in one step (linear, not one
+      // blob per pass). A run that ends the text keeps its last blob, which
+      // then is the subject.
+      const size_t drop = pos < text.size() ? pos : last_blob;
+      if (drop != 0) {
+        text.remove_prefix(drop);
         changed = true;
         continue;
       }

@@ -173,8 +173,13 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       }
     }
     if (!group_refs.empty()) {
+      // By kind, then value: "kind:VALUE" strings alone would put "order2:"
+      // before "order:" (':' sorts after digits).
       std::sort(group_refs.begin(), group_refs.end(),
                 [&](uint32_t a, uint32_t b) {
+                  const std::string& kind_a = (*kinds)[refs.kinds[a]];
+                  const std::string& kind_b = (*kinds)[refs.kinds[b]];
+                  if (kind_a != kind_b) return kind_a < kind_b;
                   return refs.names[a] < refs.names[b];
                 });
       group_refs.erase(std::unique(group_refs.begin(), group_refs.end()),

@@ -20,6 +20,10 @@ cxkit::v1::MergeLimits EffectiveMergeLimits(
   out.set_max_scanned_text_bytes(fill(limits.max_scanned_text_bytes(), 4096));
   out.set_max_reference_patterns(fill(limits.max_reference_patterns(), 100));
   out.set_max_host_items(fill(limits.max_host_items(), 100000));
+  out.set_max_subject_prefixes(fill(limits.max_subject_prefixes(), 1000));
+  out.set_max_request_bytes(limits.max_request_bytes() == 0
+                                ? uint64_t{256} << 20
+                                : limits.max_request_bytes());
   return out;
 }
 

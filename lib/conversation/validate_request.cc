@@ -101,10 +101,10 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
     session.enabled = !rule.disabled();
   }
   if (static_cast<uint32_t>(policy.extra_subject_prefixes_size()) >
-      limits.max_host_items()) {
+      limits.max_subject_prefixes()) {
     return TooManyItems("policy.extra_subject_prefixes",
-                        policy.extra_subject_prefixes_size(), "max_host_items",
-                        limits.max_host_items());
+                        policy.extra_subject_prefixes_size(),
+                        "max_subject_prefixes", limits.max_subject_prefixes());
   }
   for (int i = 0; i < policy.extra_subject_prefixes_size(); ++i) {
     const std::string field = IndexedField("policy.extra_subject_prefixes", i);
@@ -118,9 +118,9 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
                                policy.extra_subject_prefixes().end()));
   if (!policy.default_region().empty() &&
       !identity::IsSupportedPhoneRegion(policy.default_region())) {
-    return InvalidField(
-        "policy.default_region",
-        absl::StrCat("unknown CLDR region \"", policy.default_region(), "\""));
+    return InvalidField("policy.default_region",
+                        absl::StrCat("unknown CLDR region ",
+                                     QuotedId(policy.default_region())));
   }
   const struct {
     int size;
@@ -181,8 +181,8 @@ absl::Status ValidateMessageIds(const MergeConversationsRequest& request,
     auto [it, inserted] = first_index.try_emplace(id, i);
     if (!inserted) {
       return InvalidField(
-          field, absl::StrCat("duplicate message id \"", id,
-                              "\" (first at messages[", it->second, "])"));
+          field, absl::StrCat("duplicate message id ", QuotedId(id),
+                              " (first at messages[", it->second, "])"));
     }
   }
   return absl::OkStatus();
@@ -232,9 +232,10 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
       return InvalidField(field + ".conversation_id", "required");
     }
     if (!conversation_ids.insert(conversation.conversation_id()).second) {
-      return InvalidField(field + ".conversation_id",
-                          absl::StrCat("duplicate conversation id \"",
-                                       conversation.conversation_id(), "\""));
+      return InvalidField(
+          field + ".conversation_id",
+          absl::StrCat("duplicate conversation id ",
+                       QuotedId(conversation.conversation_id())));
     }
     if (conversation.has_resolved_at()) {
       absl::Status status =
@@ -252,8 +253,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
       if (!inserted && it->second != c) {
         return InvalidField(
             IndexedField(field + ".message_ids", m),
-            absl::StrCat("message \"", conversation.message_ids(m),
-                         "\" is already in previous_conversations[", it->second,
+            absl::StrCat("message ", QuotedId(conversation.message_ids(m)),
+                         " is already in previous_conversations[", it->second,
                          "]"));
       }
     }
@@ -268,6 +269,10 @@ absl::StatusOr<MergeSettings> ValidateAndCompileSettings(
   MergeSettings settings;
   settings.limits = EffectiveMergeLimits(request.policy().limits());
   const MergeLimits& limits = settings.limits;
+  absl::Status bytes = CheckRequestBytes(request.ByteSizeLong(),
+                                         "policy.limits.max_request_bytes",
+                                         limits.max_request_bytes());
+  if (!bytes.ok()) return bytes;
   if (static_cast<uint32_t>(request.messages_size()) > limits.max_messages()) {
     return TooManyItems("messages", request.messages_size(), "max_messages",
                         limits.max_messages());

@@ -138,9 +138,8 @@ absl::StatusOr<IdentifierRules> IdentifierRules::Create(
     uint32_t index;
     if (type == cxkit::v1::IDENTIFIER_TYPE_CUSTOM) {
       if (rules.custom_index_.contains(rule.custom_type())) {
-        return InvalidField(field,
-                            absl::StrCat("second rule for custom type \"",
-                                         rule.custom_type(), "\""));
+        return InvalidField(field, absl::StrCat("second rule for custom type ",
+                                                QuotedId(rule.custom_type())));
       }
       index = rules.IndexFor(type, rule.custom_type());
     } else {

@@ -150,6 +150,9 @@ cxkit::v1::IdentityLimits EffectiveLimits(
   if (out.max_blocked_patterns() == 0) out.set_max_blocked_patterns(1000);
   if (out.max_attributes_per_record() == 0)
     out.set_max_attributes_per_record(64);
+  if (out.max_request_bytes() == 0) {
+    out.set_max_request_bytes(uint64_t{256} << 20);
+  }
   return out;
 }
 
@@ -195,12 +198,12 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
       auto [it, inserted] = region_known.try_emplace(record.region(), false);
       if (inserted) it->second = IsSupportedPhoneRegion(record.region());
       if (!it->second) {
-        AddRecordIssue(request, r, cxkit::v1::SEVERITY_WARNING,
-                       "UNKNOWN_REGION",
-                       absl::StrCat("records[", r, "].region"),
-                       absl::StrCat("unknown region \"", record.region(),
-                                    "\"; phone numbers need a country code"),
-                       response);
+        AddRecordIssue(
+            request, r, cxkit::v1::SEVERITY_WARNING, "UNKNOWN_REGION",
+            absl::StrCat("records[", r, "].region"),
+            absl::StrCat("unknown region ", QuotedId(record.region()),
+                         "; phone numbers need a country code"),
+            response);
         region = "";
       }
     }

@@ -21,9 +21,9 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
                             const cxkit::v1::IdentityLimits& limits) {
   if (!policy.default_region().empty() &&
       !IsSupportedPhoneRegion(policy.default_region())) {
-    return InvalidField(
-        "policy.default_region",
-        absl::StrCat("unknown CLDR region \"", policy.default_region(), "\""));
+    return InvalidField("policy.default_region",
+                        absl::StrCat("unknown CLDR region ",
+                                     QuotedId(policy.default_region())));
   }
   size_t patterns = 0;
   for (int i = 0; i < policy.rules_size(); ++i) {
@@ -60,7 +60,7 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
     if (!attributes.insert(rule.attribute()).second) {
       return InvalidField(
           field + ".attribute",
-          absl::StrCat("second rule for \"", rule.attribute(), "\""));
+          absl::StrCat("second rule for ", QuotedId(rule.attribute())));
     }
     if (!cxkit::v1::SurvivorshipStrategy_IsValid(rule.strategy())) {
       return InvalidField(field + ".strategy", "unknown strategy");
@@ -80,8 +80,8 @@ absl::Status ValidateRecordIds(const ResolveIdentitiesRequest& request) {
     if (!inserted) {
       return InvalidField(
           IndexedField("records", i) + ".id",
-          absl::StrCat("duplicate record id \"", id, "\" (first at records[",
-                       it->second, "])"));
+          absl::StrCat("duplicate record id ", QuotedId(id),
+                       " (first at records[", it->second, "])"));
     }
   }
   return absl::OkStatus();
@@ -98,9 +98,9 @@ absl::Status ValidatePreviousProfiles(const ResolveIdentitiesRequest& request,
     if (profile.profile_id().empty())
       return InvalidField(field + ".profile_id", "required");
     if (!profile_ids.insert(profile.profile_id()).second) {
-      return InvalidField(
-          field + ".profile_id",
-          absl::StrCat("duplicate profile id \"", profile.profile_id(), "\""));
+      return InvalidField(field + ".profile_id",
+                          absl::StrCat("duplicate profile id ",
+                                       QuotedId(profile.profile_id())));
     }
     if (profile.has_created_at()) {
       absl::Status status =
@@ -116,10 +116,10 @@ absl::Status ValidatePreviousProfiles(const ResolveIdentitiesRequest& request,
       auto [it, inserted] =
           profile_of_record.try_emplace(profile.record_ids(r), p);
       if (!inserted && it->second != p) {
-        return InvalidField(IndexedField(field + ".record_ids", r),
-                            absl::StrCat("record \"", profile.record_ids(r),
-                                         "\" is already in previous_profiles[",
-                                         it->second, "]"));
+        return InvalidField(
+            IndexedField(field + ".record_ids", r),
+            absl::StrCat("record ", QuotedId(profile.record_ids(r)),
+                         " is already in previous_profiles[", it->second, "]"));
       }
     }
   }
@@ -132,6 +132,10 @@ absl::StatusOr<IdentifierRules> ValidateAndCompileRules(
     const ResolveIdentitiesRequest& request) {
   const cxkit::v1::IdentityLimits limits =
       EffectiveLimits(request.policy().limits());
+  absl::Status bytes = CheckRequestBytes(request.ByteSizeLong(),
+                                         "policy.limits.max_request_bytes",
+                                         limits.max_request_bytes());
+  if (!bytes.ok()) return bytes;
   if (static_cast<uint32_t>(request.records_size()) > limits.max_records()) {
     return TooManyItems("records", request.records_size(), "max_records",
                         limits.max_records());

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "lib/common/field_status.h"
 
 namespace cxkit::routing {
 namespace {
@@ -30,9 +31,9 @@ IneligibleReason SkillReason(const RoutingModel& model, const ItemModel& item,
     if (level >= need.level) continue;
     if (detail != nullptr) {
       const absl::string_view name = model.skill_names[need.skill];
-      *detail = level == 0 ? absl::StrCat("no skill \"", name, "\"")
-                           : absl::StrCat("skill \"", name, "\" level ", level,
-                                          " < ", need.level);
+      *detail = level == 0 ? absl::StrCat("no skill ", QuotedId(name))
+                           : absl::StrCat("skill ", QuotedId(name), " level ",
+                                          level, " < ", need.level);
     }
     return level == 0 ? cxkit::v1::INELIGIBLE_REASON_SKILL_MISSING
                       : cxkit::v1::INELIGIBLE_REASON_SKILL_LEVEL_TOO_LOW;
@@ -83,8 +84,8 @@ IneligibleReason CheckFixedEligibility(const RoutingModel& model,
       std::find(agent.languages.begin(), agent.languages.end(),
                 item.language) == agent.languages.end()) {
     if (detail != nullptr) {
-      *detail = absl::StrCat("agent does not speak \"",
-                             model.language_names[item.language], "\"");
+      *detail = absl::StrCat("agent does not speak ",
+                             QuotedId(model.language_names[item.language]));
     }
     return cxkit::v1::INELIGIBLE_REASON_LANGUAGE_NOT_SPOKEN;
   }

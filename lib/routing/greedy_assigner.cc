@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "lib/common/field_status.h"
 
 namespace cxkit::routing {
 namespace {
@@ -173,10 +176,31 @@ bool InBucket(const RoutingModel& model, const ItemModel& item, int32_t agent) {
                                         item.language) != a.languages.end();
 }
 
+// What decides whether an item without exclusions finds an agent with room:
+// channel, language, team, units and required skills, as bytes.
+void Signature(const ItemModel& item, std::string* out) {
+  out->clear();
+  const int32_t head[] = {item.channel, item.language, item.team,
+                          static_cast<int32_t>(item.units)};
+  out->append(reinterpret_cast<const char*>(head), sizeof(head));
+  for (const SkillNeed& need : item.required) {
+    const int32_t pair[] = {need.skill, static_cast<int32_t>(need.level)};
+    out->append(reinterpret_cast<const char*>(pair), sizeof(pair));
+  }
+}
+
 }  // namespace
 
-BatchAssignment AssignGreedily(const RoutingModel& model,
-                               const CandidateIndex& index) {
+absl::Status TooManyVisits(uint64_t limit) {
+  return FieldError(
+      absl::StatusCode::kResourceExhausted, "policy.limits.max_visits",
+      absl::StrCat("the assignment would examine more than ", limit,
+                   " (item, agent) pairs; raise "
+                   "policy.limits.max_visits or split the queue"));
+}
+
+absl::StatusOr<BatchAssignment> AssignGreedily(const RoutingModel& model,
+                                               const CandidateIndex& index) {
   const size_t item_count = model.items.size();
   BatchAssignment result;
   result.optimality = cxkit::v1::OPTIMALITY_GREEDY;
@@ -184,13 +208,28 @@ BatchAssignment AssignGreedily(const RoutingModel& model,
   result.score_of_item.resize(item_count);
   result.had_eligible_agent.assign(item_count, false);
   GreedyState state(model, index);
+  const uint64_t max_visits = model.params.limits.max_visits();
+  uint64_t visits = 0;
+  // Signatures of items that found no agent -> had_eligible_agent.
+  absl::flat_hash_map<std::string, bool> unserved;
+  std::string signature;
 
   for (size_t i = 0; i < item_count; ++i) {
     const ItemModel& item = model.items[i];
+    const bool cacheable = item.excluded.empty();
+    if (cacheable) {
+      Signature(item, &signature);
+      auto it = unserved.find(signature);
+      if (it != unserved.end()) {
+        result.had_eligible_agent[i] = it->second;
+        continue;
+      }
+    }
     BestCandidate best(model, item);
     // Preferred agents first: their sticky component is not in the bound.
     if (item.sticky_active) {
       for (int32_t agent : item.preferred) {
+        ++visits;
         if (InBucket(model, item, agent) && state.HasRoom(agent, item) &&
             PassesItemChecks(item, agent, model.agents[agent])) {
           best.Offer(agent, PairMicros(model, item, agent));
@@ -206,6 +245,7 @@ BatchAssignment AssignGreedily(const RoutingModel& model,
     std::vector<Entry>& bucket = state.Bucket(item);
     const uint64_t required_mask = RequiredMask(item);
     for (size_t k = 0; k < bucket.size();) {
+      if (++visits > max_visits) return TooManyVisits(max_visits);
       const Entry entry = bucket[k];
       if (entry.agent < 0) {
         ++k;
@@ -243,7 +283,10 @@ BatchAssignment AssignGreedily(const RoutingModel& model,
         any = true;
         return false;
       });
+      visits += index.Agents(item.channel, item.language).size();
+      if (visits > max_visits) return TooManyVisits(max_visits);
       result.had_eligible_agent[i] = any;
+      if (cacheable) unserved.emplace(signature, any);
     }
   }
   return result;

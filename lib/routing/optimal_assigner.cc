@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/common/field_status.h"
 #include "lib/routing/assignment_network.h"
+#include "lib/routing/greedy_assigner.h"
 
 namespace cxkit::routing {
 namespace {
@@ -67,9 +68,14 @@ absl::StatusOr<BatchAssignment> AssignOptimally(const RoutingModel& model,
 
   std::vector<EligiblePair> pairs;
   std::vector<size_t> first_pair(item_count + 1, 0);
+  uint64_t visits = 0;
   for (size_t i = 0; i < item_count; ++i) {
     first_pair[i] = pairs.size();
     const ItemModel& item = model.items[i];
+    visits += index.Agents(item.channel, item.language).size();
+    if (visits > params.limits.max_visits()) {
+      return TooManyVisits(params.limits.max_visits());
+    }
     ForEachEligibleAgent(model, index, item, [&](int32_t agent) {
       pairs.push_back({static_cast<int32_t>(i), agent,
                        item.item_micros + PairMicros(model, item, agent)});

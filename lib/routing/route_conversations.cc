@@ -36,6 +36,17 @@ void Route(const RouteConversationsRequest& request,
   }
   routing::WriteAssignments(request, model, *batch, response);
   if (request.output().candidates_per_item() > 0) {
+    // Every item scores its whole bucket.
+    uint64_t visits = 0;
+    for (const routing::ItemModel& item : model.items) {
+      visits += index.Agents(item.channel, item.language).size();
+    }
+    if (visits > model.params.limits.max_visits()) {
+      response->Clear();
+      ToProtoStatus(routing::TooManyVisits(model.params.limits.max_visits()),
+                    response->mutable_status());
+      return;
+    }
     routing::WriteCandidates(model, index,
                              request.output().candidates_per_item(), response);
   }

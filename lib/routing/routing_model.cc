@@ -102,7 +102,8 @@ absl::InlinedVector<int32_t, 1> AgentRefs(
     if (it == agent_by_id.end()) {
       AddIssue(index, item, cxkit::v1::SEVERITY_WARNING, "UNKNOWN_AGENT",
                IndexedField(IndexedField("items", index) + list_name, i),
-               absl::StrCat("no agent \"", ids[i], "\"; ignored"), response);
+               absl::StrCat("no agent ", QuotedId(ids[i]), "; ignored"),
+               response);
       continue;
     }
     out.push_back(it->second);

@@ -14,6 +14,11 @@ namespace cxkit::routing {
 
 // Channel enum values are 0..kChannelCount-1.
 inline constexpr int kChannelCount = 13;
+// Per-channel arrays (and CandidateIndex::Key's 16 slots) assume this: a new
+// Channel value must grow them.
+static_assert(kChannelCount == cxkit::v1::Channel_ARRAYSIZE &&
+                  kChannelCount <= 16,
+              "routing's channel arrays must cover every Channel value");
 
 // Weights of the score components, in ScoreBreakdown field order.
 struct Weights {

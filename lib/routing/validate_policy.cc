@@ -156,8 +156,9 @@ absl::Status ValidatePolicy(const RouteConversationsRequest& request,
     status = CheckName(policy.skills(i), field, limits);
     if (!status.ok()) return status;
     if (!skills.insert(policy.skills(i)).second) {
-      return InvalidField(field.Path(), absl::StrCat("duplicate skill \"",
-                                                     policy.skills(i), "\""));
+      return InvalidField(
+          field.Path(),
+          absl::StrCat("duplicate skill ", QuotedId(policy.skills(i))));
     }
   }
   if (policy.max_skill_level() > kMaxLevelOrTier) {

@@ -33,8 +33,8 @@ absl::Status ValidateAgents(const RouteConversationsRequest& request,
     if (!inserted) {
       return InvalidField(
           field.Child("id").Path(),
-          absl::StrCat("duplicate agent id \"", agent.id(),
-                       "\" (first at agents[", it->second, "])"));
+          absl::StrCat("duplicate agent id ", QuotedId(agent.id()),
+                       " (first at agents[", it->second, "])"));
     }
     if (!cxkit::v1::AgentStatus_IsValid(agent.status())) {
       return InvalidField(field.Child("status").Path(), "unknown agent status");
@@ -111,8 +111,8 @@ absl::Status ValidateItems(const RouteConversationsRequest& request,
     if (!inserted) {
       return InvalidField(
           field.Child("id").Path(),
-          absl::StrCat("duplicate item id \"", item.id(), "\" (first at items[",
-                       it->second, "])"));
+          absl::StrCat("duplicate item id ", QuotedId(item.id()),
+                       " (first at items[", it->second, "])"));
     }
     const std::pair<const std::string*, const char*> names[] = {
         {&item.conversation_id(), "conversation_id"},
@@ -144,6 +144,16 @@ absl::Status ValidateItems(const RouteConversationsRequest& request,
     status = CheckEntries(item.excluded_agent_ids_size(),
                           field.Child("excluded_agent_ids"), limits);
     if (!status.ok()) return status;
+    // Unknown ids are echoed in warnings: bounded like every other name.
+    for (const auto& [ids, name] :
+         {std::make_pair(&item.preferred_agent_ids(), "preferred_agent_ids"),
+          std::make_pair(&item.excluded_agent_ids(), "excluded_agent_ids")}) {
+      const LazyField list = field.Child(name);
+      for (int k = 0; k < ids->size(); ++k) {
+        status = CheckName(ids->Get(k), list.At(k), limits);
+        if (!status.ok()) return status;
+      }
+    }
   }
   return absl::OkStatus();
 }
@@ -153,8 +163,12 @@ absl::Status ValidateItems(const RouteConversationsRequest& request,
 absl::Status ValidateRequest(const RouteConversationsRequest& request) {
   const RoutingLimits limits =
       EffectiveRoutingLimits(request.policy().limits());
+  absl::Status status = CheckRequestBytes(request.ByteSizeLong(),
+                                          "policy.limits.max_request_bytes",
+                                          limits.max_request_bytes());
+  if (!status.ok()) return status;
   if (!request.has_now()) return InvalidField("now", "required");
-  absl::Status status = ValidateTimestamp(request.now(), "now");
+  status = ValidateTimestamp(request.now(), "now");
   if (!status.ok()) return status;
   if (static_cast<uint32_t>(request.items_size()) > limits.max_items()) {
     return TooManyItems("items", request.items_size(), "max_items",

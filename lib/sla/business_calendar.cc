@@ -5,8 +5,11 @@
 namespace cxkit::sla {
 namespace {
 
-// First chunk and growth: the covered span at least doubles per extension.
+// First chunk and growth: the covered span doubles per extension, within
+// [kMinChunk, kMaxChunk] (which bounds the scratch and the budget overshoot
+// of one extension).
 constexpr int64_t kMinChunk = 14 * kSecondsPerDay;
+constexpr int64_t kMaxChunk = 364 * kSecondsPerDay;
 
 int64_t LocalDay(const absl::TimeZone& zone, int64_t t) {
   return DayNumber(absl::CivilDay(zone.At(absl::FromUnixSeconds(t)).cs));
@@ -19,14 +22,12 @@ int64_t WallSeconds(const absl::TimeZone& zone, int64_t t) {
 }  // namespace
 
 BusinessCalendar::BusinessCalendar(const CalendarSpec* spec, int64_t origin,
-                                   int64_t horizon_end, int64_t always_cover,
-                                   int64_t* interval_budget)
+                                   int64_t horizon_end, IntervalBudget* budget)
     : spec_(spec),
       origin_(origin),
       horizon_end_(std::max(origin, horizon_end)),
       covered_until_(origin),
-      always_cover_(always_cover),
-      interval_budget_(interval_budget) {}
+      budget_(budget) {}
 
 void BusinessCalendar::Append(int64_t begin, int64_t end) {
   if (begin >= end) return;
@@ -98,20 +99,20 @@ void BusinessCalendar::AppendChunk(int64_t from, int64_t to) {
 void BusinessCalendar::CoverUntil(int64_t t) {
   t = std::min(t, horizon_end_);
   while (covered_until_ < t) {
-    if (interval_budget_ != nullptr && *interval_budget_ <= 0 &&
-        covered_until_ >= always_cover_) {
+    if (budget_ != nullptr && budget_->remaining <= 0) {
+      budget_->exhausted = true;
       horizon_end_ = covered_until_;
       return;
     }
     const size_t before = begins_.size();
     const int64_t span = covered_until_ - origin_;
-    int64_t next = covered_until_ + std::max(kMinChunk, span);
-    next = std::max(next, t);
+    int64_t next =
+        covered_until_ + std::min(kMaxChunk, std::max(kMinChunk, span));
     next = std::min(next, horizon_end_);
     AppendChunk(covered_until_, next);
     covered_until_ = next;
-    if (interval_budget_ != nullptr) {
-      *interval_budget_ -= static_cast<int64_t>(begins_.size() - before);
+    if (budget_ != nullptr) {
+      budget_->remaining -= static_cast<int64_t>(begins_.size() - before);
     }
   }
 }

@@ -15,18 +15,28 @@
 
 namespace cxkit::sla {
 
+// Open intervals the calendars of one call may still build. Every interval
+// built counts; once `remaining` is spent, calendars stop growing and set
+// `exhausted`, after which their answers are incomplete and the call must
+// fail as a whole (limits.max_calendar_intervals).
+struct IntervalBudget {
+  int64_t remaining = 0;
+  bool exhausted = false;
+};
+
 // Times are Unix seconds. Valid for times in [origin, horizon_end]; a query
 // beyond horizon_end answers "unreachable" (nullopt). Not thread-safe (it
 // grows on demand); one per calendar per call.
 class BusinessCalendar {
  public:
-  // `spec` must outlive the calendar. With `interval_budget` (shared by the
-  // calendars of one call, may be null) the intervals built beyond
-  // `always_cover` count against it; once it is spent, the horizon ends
-  // where the intervals end.
+  // `spec` and `budget` (shared by the calendars of one call, may be null)
+  // must outlive the calendar. Every interval built counts against the
+  // budget; once it is spent the horizon ends where the intervals end and
+  // the budget is marked exhausted. Intervals are built in chunks of at most
+  // kMaxChunkSeconds, so one step overshoots the budget by at most one
+  // chunk's intervals.
   BusinessCalendar(const CalendarSpec* spec, int64_t origin,
-                   int64_t horizon_end, int64_t always_cover = 0,
-                   int64_t* interval_budget = nullptr);
+                   int64_t horizon_end, IntervalBudget* budget = nullptr);
 
   // Business seconds in [a, b); requires origin <= a <= b <= horizon_end.
   int64_t SecondsBetween(int64_t a, int64_t b);
@@ -60,8 +70,7 @@ class BusinessCalendar {
   int64_t origin_;
   int64_t horizon_end_;
   int64_t covered_until_;
-  int64_t always_cover_;
-  int64_t* interval_budget_;
+  IntervalBudget* budget_;
   // Sorted, disjoint, non-touching intervals; cum_before_[i] is the business
   // seconds of intervals before i.
   std::vector<int64_t> begins_;

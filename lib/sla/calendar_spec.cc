@@ -144,8 +144,8 @@ absl::StatusOr<int64_t> ParseTimeOfDay(absl::string_view text,
       (text.size() == 5 || ParseDigits(text, 6, 2, &seconds));
   if (!shape_ok || minutes > 59 || seconds > 59 || hours > 24 ||
       (hours == 24 && (minutes != 0 || seconds != 0))) {
-    return InvalidField(field, absl::StrCat("\"", text,
-                                            "\" is not a time HH:MM[:SS] in "
+    return InvalidField(field, absl::StrCat(QuotedId(text),
+                                            " is not a time HH:MM[:SS] in "
                                             "00:00..24:00"));
   }
   return int64_t{hours} * 3600 + minutes * 60 + seconds;
@@ -164,8 +164,8 @@ absl::StatusOr<int64_t> ParseLocalDate(absl::string_view text,
       return DayNumber(civil);
     }
   }
-  return InvalidField(field,
-                      absl::StrCat("\"", text, "\" is not a date YYYY-MM-DD"));
+  return InvalidField(
+      field, absl::StrCat(QuotedId(text), " is not a date YYYY-MM-DD"));
 }
 
 absl::StatusOr<CalendarSpec> ParseCalendar(const BusinessCalendar& calendar,
@@ -180,7 +180,7 @@ absl::StatusOr<CalendarSpec> ParseCalendar(const BusinessCalendar& calendar,
   if (!absl::LoadTimeZone(calendar.time_zone(), &spec.zone)) {
     return InvalidField(
         field + ".time_zone",
-        absl::StrCat("unknown time zone \"", calendar.time_zone(), "\""));
+        absl::StrCat("unknown time zone ", QuotedId(calendar.time_zone())));
   }
   size_t intervals = 0;
   for (const auto& hours : calendar.weekly_hours()) {

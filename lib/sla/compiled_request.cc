@@ -35,8 +35,8 @@ absl::Status CompileCalendars(const EvaluateSlaRequest& request,
     if (!inserted) {
       return InvalidField(
           field + ".id",
-          absl::StrCat("duplicate calendar id \"", calendar.id(), "\" (also ",
-                       IndexedField("calendars", it->second), ")"));
+          absl::StrCat("duplicate calendar id ", QuotedId(calendar.id()),
+                       " (also ", IndexedField("calendars", it->second), ")"));
     }
     absl::StatusOr<CalendarSpec> spec =
         ParseCalendar(calendar, field, out->limits.max_intervals_per_calendar);
@@ -69,7 +69,7 @@ absl::Status CompileTarget(const cxkit::v1::SlaTarget& target,
     if (it == ids.end()) {
       return InvalidField(
           field + ".calendar_id",
-          absl::StrCat("unknown calendar \"", target.calendar_id(), "\""));
+          absl::StrCat("unknown calendar ", QuotedId(target.calendar_id())));
     }
     out->calendar = it->second;
     out->calendar_id = target.calendar_id();
@@ -92,9 +92,21 @@ absl::Status CompileTarget(const cxkit::v1::SlaTarget& target,
 
 absl::Status CompilePolicy(const SlaPolicy& policy, const std::string& field,
                            const absl::flat_hash_map<std::string, int>& ids,
-                           ResolvedPolicy* out) {
+                           uint32_t max_tags, ResolvedPolicy* out) {
   out->id = policy.id();
   out->proto = &policy;
+  const auto& condition = policy.condition();
+  if (static_cast<uint32_t>(condition.tags_size()) > max_tags) {
+    return TooManyItems(field + ".condition.tags", condition.tags_size(),
+                        "max_tags", max_tags);
+  }
+  if (static_cast<uint32_t>(condition.customer_tiers_size()) > max_tags) {
+    return TooManyItems(field + ".condition.customer_tiers",
+                        condition.customer_tiers_size(), "max_tags", max_tags);
+  }
+  out->tags.insert(condition.tags().begin(), condition.tags().end());
+  out->customer_tiers.insert(condition.customer_tiers().begin(),
+                             condition.customer_tiers().end());
   out->bot_replies_count = policy.bot_replies_count();
   for (int c : policy.condition().channels()) {
     if (!cxkit::v1::Channel_IsValid(c)) {
@@ -195,12 +207,23 @@ SlaLimitValues ResolveLimits(const cxkit::v1::SlaLimits& limits) {
   values.max_horizon_seconds = limits.max_horizon().seconds() > 0
                                    ? limits.max_horizon().seconds()
                                    : int64_t{3653} * 86400;
+  values.max_request_bytes = limits.max_request_bytes() != 0
+                                 ? limits.max_request_bytes()
+                                 : uint64_t{256} << 20;
+  values.max_calendar_intervals =
+      or_default(limits.max_calendar_intervals(), 4000000);
+  values.max_tags = or_default(limits.max_tags(), 100);
   return values;
 }
 
 absl::StatusOr<CompiledRequest> CompileRequest(
     const EvaluateSlaRequest& request) {
   CompiledRequest out;
+  out.limits = ResolveLimits(request.limits());
+  absl::Status bytes =
+      CheckRequestBytes(request.ByteSizeLong(), "limits.max_request_bytes",
+                        out.limits.max_request_bytes);
+  if (!bytes.ok()) return bytes;
   if (!request.has_now()) return InvalidField("now", "required");
   absl::Status status = ValidateTimestamp(request.now(), "now");
   if (!status.ok()) return status;
@@ -212,7 +235,6 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   if (request.limits().max_horizon().seconds() > int64_t{36525} * 86400) {
     return InvalidField("limits.max_horizon", "at most 100 years");
   }
-  out.limits = ResolveLimits(request.limits());
   if (static_cast<size_t>(request.conversations_size()) >
       out.limits.max_conversations) {
     return TooManyItems("conversations", request.conversations_size(),
@@ -252,8 +274,8 @@ absl::StatusOr<CompiledRequest> CompileRequest(
       const int earlier = std::min(ids[i].index, ids[i - 1].index);
       return InvalidField(
           IndexedField("conversations", later) + ".id",
-          absl::StrCat("duplicate conversation id \"", ids[i].id, "\" (also ",
-                       IndexedField("conversations", earlier), ")"));
+          absl::StrCat("duplicate conversation id ", QuotedId(ids[i].id),
+                       " (also ", IndexedField("conversations", earlier), ")"));
     }
     out.order.push_back(ids[i].index);
   }
@@ -271,10 +293,11 @@ absl::StatusOr<CompiledRequest> CompileRequest(
     const SlaPolicy& policy = request.policies(i);
     if (policy.id().empty()) return InvalidField(field + ".id", "required");
     if (!policy_ids.insert(policy.id()).second) {
-      return InvalidField(field + ".id", absl::StrCat("duplicate policy id \"",
-                                                      policy.id(), "\""));
+      return InvalidField(field + ".id", absl::StrCat("duplicate policy id ",
+                                                      QuotedId(policy.id())));
     }
-    status = CompilePolicy(policy, field, calendar_ids, &out.policies[i]);
+    status = CompilePolicy(policy, field, calendar_ids, out.limits.max_tags,
+                           &out.policies[i]);
     if (!status.ok()) return status;
   }
   out.default_policy = DefaultPolicy();

@@ -21,6 +21,9 @@ struct SlaLimitValues {
   uint32_t max_policies;
   uint32_t max_intervals_per_calendar;
   int64_t max_horizon_seconds;
+  uint64_t max_request_bytes;
+  uint32_t max_calendar_intervals;
+  uint32_t max_tags;
 };
 
 // Limits of `limits` with 0 replaced by the documented defaults.

@@ -89,12 +89,12 @@ class Run {
         status_ == cxkit::v1::CONVERSATION_STATUS_PENDING) {
       ApplyStatus(cxkit::v1::CONVERSATION_STATUS_OPEN, t);
     }
-    if (facts->first_message < 0) {
+    if (facts->first_message == kNoTime) {
       facts->first_message = t;
       if (CycleTracker* first = Find(cxkit::v1::SLA_METRIC_FIRST_REPLY)) {
         first->Start(t, false);
       }
-    } else if (facts->first_reply >= 0) {
+    } else if (facts->first_reply != kNoTime) {
       if (CycleTracker* next = Find(cxkit::v1::SLA_METRIC_NEXT_REPLY)) {
         next->Start(t, false);  // no-op while one is armed
       }
@@ -102,7 +102,7 @@ class Run {
   }
 
   void Reply(int64_t t, FirstReplyFacts* facts) {
-    if (facts->first_message >= 0 && facts->first_reply < 0) {
+    if (facts->first_message != kNoTime && facts->first_reply == kNoTime) {
       facts->first_reply = t;
     }
     for (Metric& m : metrics_) {
@@ -158,7 +158,7 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
   bool started = false;
   const bool bot_counts = policy.bot_replies_count;
   for (const TimelineEvent& event : timeline.events) {
-    if (!started && timeline.start >= 0 && timeline.start <= event.time) {
+    if (!started && timeline.start != kNoTime && timeline.start <= event.time) {
       run.StartResolution(timeline.start);
       started = true;
     }
@@ -179,7 +179,7 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
         break;
     }
   }
-  if (!started && timeline.start >= 0 && timeline.start <= now) {
+  if (!started && timeline.start != kNoTime && timeline.start <= now) {
     run.StartResolution(timeline.start);
   }
   NextChange next;
@@ -195,7 +195,7 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
   }
   out->set_breached(breached);
   out->set_warning(warning);
-  if (next.time >= 0) {
+  if (next.time != kNoTime) {
     SetTimestamp(next.time, out->mutable_next_change());
     out->set_next_change_kind(next.kind);
     out->set_next_change_metric(next.metric);

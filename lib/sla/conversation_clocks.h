@@ -19,10 +19,10 @@ namespace cxkit::sla {
 struct FirstReplyFacts {
   // Breached cycles, completed and ongoing.
   uint32_t breached_cycles = 0;
-  // First customer message, -1 when none.
-  int64_t first_message = -1;
-  // First reply after it, -1 when none.
-  int64_t first_reply = -1;
+  // First customer message, kNoTime when none.
+  int64_t first_message = kNoTime;
+  // First reply after it, kNoTime when none.
+  int64_t first_reply = kNoTime;
 };
 
 // Evaluates the targets of `policy` for `timeline` at `now` into `out`

@@ -11,7 +11,7 @@ using cxkit::v1::SlaCycle;
 using cxkit::v1::SlaMetric;
 
 void NextChange::Offer(int64_t t, SlaChangeKind k, SlaMetric m) {
-  if (time < 0 || std::tie(t, k, m) < std::tie(time, kind, metric)) {
+  if (time == kNoTime || std::tie(t, k, m) < std::tie(time, kind, metric)) {
     time = t;
     kind = k;
     metric = m;

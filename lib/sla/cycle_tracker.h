@@ -12,6 +12,7 @@
 #include "absl/types/optional.h"
 #include "cxkit/v1/sla.pb.h"
 #include "lib/sla/business_calendar.h"
+#include "lib/sla/sla_time.h"
 
 namespace cxkit::sla {
 
@@ -35,7 +36,7 @@ struct SlaClock {
 
 // The earliest future instant at which a conversation changes.
 struct NextChange {
-  int64_t time = -1;  // -1: none
+  int64_t time = kNoTime;
   cxkit::v1::SlaChangeKind kind = cxkit::v1::SLA_CHANGE_KIND_UNSPECIFIED;
   cxkit::v1::SlaMetric metric = cxkit::v1::SLA_METRIC_UNSPECIFIED;
 

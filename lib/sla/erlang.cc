@@ -54,6 +54,9 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
   const double mu = 1 / handle_seconds;
   const double theta = 1 / patience_seconds;
   const double lambda = erlangs * mu;
+  // A load so small that the arrival rate underflows is no load (and would
+  // divide 0 by 0 below).
+  if (!(lambda > 0)) return forecast;
   const double n = agents;
   const double neg_inf = -std::numeric_limits<double>::infinity();
   // Queue states j >= 1 relative to state n: term_j = prod_{i<=j} lambda /

@@ -2,6 +2,7 @@
 #include <memory>
 #include <numeric>
 
+#include "absl/strings/str_cat.h"
 #include "cxkit/sla.h"
 #include "lib/common/field_status.h"
 #include "lib/common/guarded_call.h"
@@ -32,11 +33,16 @@ class Calendars {
   Calendars(const sla::CompiledRequest* compiled, int64_t origin)
       : compiled_(compiled),
         origin_(origin),
-        clocks_(compiled->calendars.size()) {}
+        clocks_(compiled->calendars.size()) {
+    budget_.remaining = compiled->limits.max_calendar_intervals;
+  }
 
   static sla::BusinessCalendar* Lookup(void* self, int index) {
     return static_cast<Calendars*>(self)->Get(index);
   }
+
+  // Whether some calendar ran out of limits.max_calendar_intervals.
+  bool exhausted() const { return budget_.exhausted; }
 
  private:
   // Null (real time) for a calendar that is open every second.
@@ -46,16 +52,16 @@ class Calendars {
     if (clock == nullptr) {
       clock = std::make_unique<sla::BusinessCalendar>(
           &compiled_->calendars[index], origin_, HorizonEnd(*compiled_),
-          compiled_->now + 1, &interval_budget_);
+          &budget_);
     }
     return clock.get();
   }
 
   const sla::CompiledRequest* compiled_;
   int64_t origin_;
-  // Open intervals all calendars may build beyond now (about 24 bytes each):
-  // bounds the memory of far due times on many fragmented calendars.
-  int64_t interval_budget_ = 4000000;
+  // Open intervals all calendars may build (about 24 bytes each): bounds
+  // the memory of long spans on many fragmented calendars.
+  sla::IntervalBudget budget_;
   std::vector<std::unique_ptr<sla::BusinessCalendar>> clocks_;
 };
 
@@ -83,7 +89,7 @@ const sla::ResolvedPolicy& MatchPolicy(
     const cxkit::v1::SlaConversation& conversation,
     const sla::Timeline& timeline) {
   for (const sla::ResolvedPolicy& policy : compiled.policies) {
-    if (sla::PolicyMatches(*policy.proto, timeline.channel, timeline.priority,
+    if (sla::PolicyMatches(policy, timeline.channel, timeline.priority,
                            conversation)) {
       return policy;
     }
@@ -127,6 +133,20 @@ void Evaluate(const EvaluateSlaRequest& request,
     breached += result->breached();
     warning += result->warning();
     service_level.Add(*result, facts);
+  }
+  if (calendars.exhausted()) {
+    // Some answers were cut short: refuse the call rather than let one
+    // conversation's result depend on the others of its batch.
+    response->Clear();
+    ToProtoStatus(
+        FieldError(absl::StatusCode::kResourceExhausted,
+                   "limits.max_calendar_intervals",
+                   absl::StrCat("the calendars need more than ",
+                                compiled->limits.max_calendar_intervals,
+                                " open intervals between the earliest time "
+                                "and the due times searched")),
+        response->mutable_status());
+    return;
   }
   service_level.WriteReport(response->mutable_service_level());
   stats->set_conversations(static_cast<uint32_t>(n));

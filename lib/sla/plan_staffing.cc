@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -64,6 +65,12 @@ absl::Status CheckShare(double value, absl::string_view field, double lo,
 
 absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
   StaffingOptions o;
+  absl::Status bytes =
+      CheckRequestBytes(request.ByteSizeLong(), "limits.max_request_bytes",
+                        request.limits().max_request_bytes() != 0
+                            ? request.limits().max_request_bytes()
+                            : uint64_t{256} << 20);
+  if (!bytes.ok()) return bytes;
   o.max_agents =
       request.limits().max_agents() ? request.limits().max_agents() : 100000;
   if (o.max_agents > 1000000) {
@@ -93,6 +100,9 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
   }
   o.interval_seconds = Seconds(request.interval_length());
   if (o.interval_seconds == 0) o.interval_seconds = 1800;
+  if (o.interval_seconds < 1) {
+    return InvalidField("interval_length", "at least 1 second when set");
+  }
   o.threshold_seconds = Seconds(request.service_level_threshold());
   if (o.threshold_seconds == 0) o.threshold_seconds = 20;
   absl::Status status = CheckShare(request.target_service_level(),
@@ -157,7 +167,12 @@ bool Meets(const StaffingOptions& o, const sla::QueueForecast& f) {
          f.occupancy <= o.max_occupancy + 1e-12;
 }
 
+// Non-finite or negative values become 0, values beyond the Duration range
+// (10,000 years) its maximum: never a cast out of range.
 void SetSeconds(double seconds, google::protobuf::Duration* out) {
+  constexpr double kMaxDurationSeconds = 315576000000.0;
+  if (!(seconds > 0)) seconds = 0;  // also NaN
+  if (seconds > kMaxDurationSeconds) seconds = kMaxDurationSeconds;
   const double whole = std::floor(seconds);
   out->set_seconds(static_cast<int64_t>(whole));
   out->set_nanos(static_cast<int32_t>(
@@ -241,12 +256,23 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
           response->mutable_status());
       return;
     }
+    // In double first: a shrinkage close to 1 multiplies without bound.
+    const double scheduled_exact = std::ceil(agents / (1 - o.shrinkage) - 1e-9);
+    if (!(scheduled_exact <= UINT32_MAX)) {
+      response->Clear();
+      ToProtoStatus(
+          FieldError(absl::StatusCode::kResourceExhausted, "shrinkage",
+                     absl::StrFormat("%u agents at this shrinkage need more "
+                                     "than %u scheduled agents (%s)",
+                                     agents, UINT32_MAX, field)),
+          response->mutable_status());
+      return;
+    }
+    const uint32_t scheduled = static_cast<uint32_t>(scheduled_exact);
     auto* out = response->add_intervals();
     if (interval.has_start()) *out->mutable_start() = interval.start();
     out->set_traffic_erlangs(erlangs);
     out->set_agents(agents);
-    const uint32_t scheduled =
-        static_cast<uint32_t>(std::ceil(agents / (1 - o.shrinkage) - 1e-9));
     out->set_scheduled_agents(scheduled);
     out->set_service_level(f.service_level);
     out->set_probability_of_waiting(f.probability_of_waiting);

@@ -16,11 +16,11 @@ void ServiceLevelCollector::Add(const cxkit::v1::ConversationSla& result,
   const uint32_t breached_cycles = facts.breached_cycles;
   row.breached_cycles += breached_cycles;
   row.breached_conversations += breached_cycles > 0;
-  if (facts.first_message < 0) return;
+  if (facts.first_message == kNoTime) return;
   ++row.conversations;
   const int64_t threshold =
       compiled_->thresholds[result.channel()].threshold_seconds;
-  if (facts.first_reply >= 0) {
+  if (facts.first_reply != kNoTime) {
     const int64_t wait = facts.first_reply - facts.first_message;
     row.first_replies.push_back(wait);
     row.within += wait <= threshold;

@@ -35,10 +35,10 @@ ResolvedPolicy DefaultPolicy() {
   return policy;
 }
 
-bool PolicyMatches(const cxkit::v1::SlaPolicy& policy, Channel channel,
+bool PolicyMatches(const ResolvedPolicy& policy, Channel channel,
                    cxkit::v1::Priority priority,
                    const cxkit::v1::SlaConversation& conversation) {
-  const cxkit::v1::SlaCondition& condition = policy.condition();
+  const cxkit::v1::SlaCondition& condition = policy.proto->condition();
   if (!condition.channels().empty() &&
       std::find(condition.channels().begin(), condition.channels().end(),
                 channel) == condition.channels().end()) {
@@ -50,16 +50,13 @@ bool PolicyMatches(const cxkit::v1::SlaPolicy& policy, Channel channel,
     return false;
   }
   if (!condition.customer_tiers().empty() &&
-      std::find(
-          condition.customer_tiers().begin(), condition.customer_tiers().end(),
-          conversation.customer_tier()) == condition.customer_tiers().end()) {
+      !policy.customer_tiers.contains(conversation.customer_tier())) {
     return false;
   }
   if (!condition.tags().empty()) {
     bool any = false;
     for (const std::string& tag : conversation.tags()) {
-      if (std::find(condition.tags().begin(), condition.tags().end(), tag) !=
-          condition.tags().end()) {
+      if (policy.tags.contains(tag)) {
         any = true;
         break;
       }

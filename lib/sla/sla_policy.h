@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "cxkit/v1/sla.pb.h"
 
 namespace cxkit::sla {
@@ -33,6 +34,9 @@ struct ResolvedPolicy {
   // Null for the built-in default policy.
   const cxkit::v1::SlaPolicy* proto = nullptr;
   bool bot_replies_count = false;
+  // The condition's tags and customer tiers, for one lookup per value.
+  absl::flat_hash_set<std::string> tags;
+  absl::flat_hash_set<std::string> customer_tiers;
   // Targets for a conversation of priority p (index = Priority value), in
   // SlaMetric order.
   std::vector<ResolvedTarget> by_priority[5];
@@ -41,9 +45,10 @@ struct ResolvedPolicy {
 // The built-in policy "default": FIRST_REPLY with the channel default.
 ResolvedPolicy DefaultPolicy();
 
-// Whether `policy` applies to a conversation with these attributes.
-bool PolicyMatches(const cxkit::v1::SlaPolicy& policy,
-                   cxkit::v1::Channel channel, cxkit::v1::Priority priority,
+// Whether `policy` (not the default one) applies to a conversation with
+// these attributes: O(conversation tags) lookups.
+bool PolicyMatches(const ResolvedPolicy& policy, cxkit::v1::Channel channel,
+                   cxkit::v1::Priority priority,
                    const cxkit::v1::SlaConversation& conversation);
 
 }  // namespace cxkit::sla

@@ -13,6 +13,10 @@
 
 namespace cxkit::sla {
 
+// "No time" for optional instants: below every valid Timestamp (year 1 is
+// -62135596800), so pre-1970 times such as -1 stay ordinary times.
+inline constexpr int64_t kNoTime = INT64_MIN;
+
 // Seconds of a valid timestamp, nanos truncated.
 inline int64_t ToSeconds(const google::protobuf::Timestamp& timestamp) {
   return timestamp.seconds();

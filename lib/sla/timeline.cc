@@ -50,6 +50,14 @@ bool BuildTimeline(const SlaConversation& conversation, int index,
                              compiled.limits.max_events_per_conversation, ")"),
                 issue);
   }
+  if (static_cast<uint32_t>(conversation.tags_size()) >
+      compiled.limits.max_tags) {
+    return Fail(
+        conversation, index, "TOO_MANY_TAGS", field_path() + ".tags",
+        absl::StrCat(conversation.tags_size(), " tags exceed limits.max_tags (",
+                     compiled.limits.max_tags, ")"),
+        issue);
+  }
   if (!cxkit::v1::Channel_IsValid(conversation.channel()) ||
       !cxkit::v1::Priority_IsValid(conversation.priority())) {
     return Fail(conversation, index, "INVALID_ENUM", field_path(),
@@ -58,7 +66,7 @@ bool BuildTimeline(const SlaConversation& conversation, int index,
   const int64_t oldest =
       std::max(kMinSeconds, compiled.now - compiled.limits.max_horizon_seconds);
   auto in_horizon = [&](int64_t t) { return t >= oldest; };
-  int64_t start = -1;
+  int64_t start = kNoTime;
   bool has_start = false;
   if (conversation.has_created_at()) {
     if (!IsValidTimestamp(conversation.created_at()) ||
@@ -119,7 +127,7 @@ bool BuildTimeline(const SlaConversation& conversation, int index,
               return std::tie(a.time, a.kind, a.status, a.priority, a.channel) <
                      std::tie(b.time, b.kind, b.status, b.priority, b.channel);
             });
-  out->start = has_start ? start : -1;
+  out->start = has_start ? start : kNoTime;
   out->channel = conversation.channel();
   out->priority = conversation.priority() == cxkit::v1::PRIORITY_UNSPECIFIED
                       ? cxkit::v1::PRIORITY_NORMAL

@@ -8,6 +8,7 @@
 
 #include "cxkit/v1/sla.pb.h"
 #include "lib/sla/compiled_request.h"
+#include "lib/sla/sla_time.h"
 
 namespace cxkit::sla {
 
@@ -23,8 +24,9 @@ struct Timeline {
   // The events at or before now, sorted by (time, kind, status, priority,
   // channel).
   std::vector<TimelineEvent> events;
-  // created_at, or the first event if earlier or unset; -1 when neither.
-  int64_t start = -1;
+  // created_at, or the first event if earlier or unset; kNoTime when
+  // neither.
+  int64_t start = kNoTime;
   // Channel and priority in force at now.
   cxkit::v1::Channel channel = cxkit::v1::CHANNEL_UNSPECIFIED;
   cxkit::v1::Priority priority = cxkit::v1::PRIORITY_NORMAL;

@@ -194,10 +194,10 @@ static void test_bad_arguments(void) {
   if ((uint64_t)SIZE_MAX > (uint64_t)INT_MAX) {
     size_t huge = (size_t)INT_MAX + 1;
     CHECK(cxkit_resolve_identities(kTwoRecords, huge, &response, &size) ==
-          CXKIT_INVALID_ARGUMENT);
+          CXKIT_RESOURCE_EXHAUSTED);
     cxkit_free(response);
     CHECK(cxkit_call_json("ResolveIdentities", "{}", huge, &json, &size) ==
-          CXKIT_INVALID_ARGUMENT);
+          CXKIT_RESOURCE_EXHAUSTED);
     CHECK_CONTAINS(json, "2147483648 bytes");
     cxkit_free(json);
   }
@@ -389,6 +389,34 @@ static void test_route_conversations(void) {
   cxkit_free(json);
 }
 
+/* Every binary entry point under the same misuse: an in-band error, never a
+   crash; NULL outputs are not written through. */
+static void test_misuse_of_every_entry_point(void) {
+  typedef int (*entry_point)(const void*, size_t, void**, size_t*);
+  static const entry_point kCalls[] = {
+      cxkit_resolve_identities, cxkit_merge_conversations, cxkit_evaluate_sla,
+      cxkit_plan_staffing, cxkit_route_conversations};
+  static const unsigned char kTruncated[] = {0x0a, 0x05, 0x0a};
+  size_t i;
+  for (i = 0; i < sizeof(kCalls) / sizeof(kCalls[0]); ++i) {
+    void* response = NULL;
+    size_t size = 0;
+    CHECK(kCalls[i](NULL, 3, &response, &size) == CXKIT_INVALID_ARGUMENT);
+    CHECK(response != NULL);
+    CHECK(contains_bytes(response, size, (const unsigned char*)"request", 7));
+    cxkit_free(response);
+    response = NULL;
+    CHECK(kCalls[i](kTruncated, sizeof(kTruncated), &response, &size) ==
+          CXKIT_INVALID_ARGUMENT);
+    cxkit_free(response);
+    CHECK(kCalls[i](NULL, 0, NULL, NULL) == CXKIT_INVALID_ARGUMENT);
+    size = 5;
+    CHECK(kCalls[i](NULL, 0, NULL, &size) == CXKIT_INVALID_ARGUMENT);
+    CHECK(size == 0);
+  }
+  cxkit_free(NULL);
+}
+
 int main(void) {
   test_version();
   test_status_names();
@@ -396,6 +424,7 @@ int main(void) {
   test_empty_request_is_ok();
   test_garbage_bytes_are_invalid_argument();
   test_bad_arguments();
+  test_misuse_of_every_entry_point();
   test_json_two_spellings_of_one_email_are_one_profile();
   test_json_errors();
   test_merge_conversations();

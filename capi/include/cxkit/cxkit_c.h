@@ -99,7 +99,9 @@ CXKIT_C_EXPORT const char* cxkit_status_name(int code);
 
 /* ---- Memory ---- */
 
-/* Releases a response returned by any cxkit_* function. NULL is a no-op. */
+/* Releases a response returned by any cxkit_* function. NULL is a no-op.
+   Releasing the same response twice, or a pointer cxkit did not return, is
+   undefined behaviour, as for free(). */
 CXKIT_C_EXPORT void cxkit_free(void* p);
 
 /* ---- Capabilities, protobuf wire format ---- */
@@ -111,8 +113,11 @@ CXKIT_C_EXPORT void cxkit_free(void* p);
    response's status code.
 
    `request` may be NULL only when `request_size` is 0 (the empty request).
-   Bytes that do not parse, or more than INT_MAX bytes (protobuf's 2 GiB limit),
-   give CXKIT_INVALID_ARGUMENT with status.field "request". NULL `response` or
+   Bytes that do not parse (including invalid UTF-8 in a string field, or
+   messages nested deeper than protobuf's recursion limit of 100) give
+   CXKIT_INVALID_ARGUMENT with status.field "request"; more than INT_MAX bytes
+   (protobuf's 2 GiB limit) give CXKIT_RESOURCE_EXHAUSTED with status.field
+   "request", before anything is parsed. NULL `response` or
    `response_size` returns CXKIT_INVALID_ARGUMENT and allocates nothing.
    *response is non-NULL after any other call, even when *response_size is 0,
    except when memory runs out (CXKIT_RESOURCE_EXHAUSTED, *response NULL). */
@@ -175,9 +180,13 @@ CXKIT_C_EXPORT int cxkit_route_conversations(const void* request,
    text is NUL-terminated, *response_json_size excludes the NUL; release it with
    cxkit_free(). Returns the response's status code.
 
-   Errors: JSON that does not parse into the request message, or more than
-   INT_MAX bytes, gives CXKIT_INVALID_ARGUMENT with status.field "request" (an
-   empty input is not JSON; the empty request is "{}"). An unknown `method`
+   `method` is a NUL-terminated C string; an unterminated one is undefined
+   behaviour (it is read up to its NUL).
+
+   Errors: JSON that does not parse into the request message gives
+   CXKIT_INVALID_ARGUMENT with status.field "request" (an empty input is not
+   JSON; the empty request is "{}"); more than INT_MAX bytes give
+   CXKIT_RESOURCE_EXHAUSTED with status.field "request". An unknown `method`
    gives CXKIT_UNIMPLEMENTED with status.field "method", so a host can probe for
    capabilities an older library lacks; a NULL `method` gives
    CXKIT_INVALID_ARGUMENT. In both cases the response is just {"status":{...}},
