@@ -112,6 +112,7 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
     return forecast;
   }
   const uint32_t max_steps = static_cast<uint32_t>(steps);
+  forecast.work = steps * static_cast<double>(states);
   double late = 0;
   double log_poisson = -lt;  // log P(M = 0)
   for (uint32_t m = 0; m <= max_steps; ++m) {

@@ -24,6 +24,9 @@ struct QueueForecast {
   // Erlang A: false when the service level would need more than a fixed
   // amount of work (extreme rates x threshold); the other figures are valid.
   bool computed = true;
+  // Erlang A: work units the service level took (queue states x
+  // uniformization steps); 0 for Erlang C.
+  double work = 0;
 };
 
 // Erlang B blocking probability by the recursion B(k) = A B(k-1) / (k + A

@@ -28,6 +28,7 @@ struct StaffingOptions {
   bool erlang_a;
   uint32_t max_agents;
   uint32_t max_intervals;
+  double max_model_work;
 };
 
 double Seconds(const google::protobuf::Duration& d) {
@@ -79,6 +80,10 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
   o.max_intervals = request.limits().max_intervals()
                         ? request.limits().max_intervals()
                         : 10000;
+  o.max_model_work =
+      request.limits().max_model_work() != 0
+          ? static_cast<double>(request.limits().max_model_work())
+          : 2e9;
   if (static_cast<uint32_t>(request.intervals_size()) > o.max_intervals) {
     return FieldError(absl::StatusCode::kResourceExhausted, "intervals",
                       absl::StrCat(request.intervals_size(),
@@ -186,6 +191,20 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
     return;
   }
   const StaffingOptions& o = *options;
+  // Erlang A's service level costs work that grows with the staff; the call
+  // as a whole spends at most o.max_model_work (one evaluation may overshoot
+  // it by its own bounded cost).
+  double work_left = o.max_model_work;
+  bool out_of_work = false;
+  const auto forecast = [&](uint32_t agents, double erlangs, double handle) {
+    sla::QueueForecast f = Forecast(o, agents, erlangs, handle);
+    work_left -= f.work;
+    if (work_left < 0) {
+      out_of_work = true;
+      f.computed = false;
+    }
+    return f;
+  };
   double agent_hours = 0;
   uint32_t peak = 0, peak_scheduled = 0;
   for (int i = 0; i < request.intervals_size(); ++i) {
@@ -217,7 +236,7 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
           o.erlang_a ? 1 : static_cast<uint32_t>(std::floor(erlangs)) + 1;
       uint32_t hi = lo;  // 1 <= lo <= max_agents
       for (;;) {
-        const sla::QueueForecast f = Forecast(o, hi, erlangs, handle);
+        const sla::QueueForecast f = forecast(hi, erlangs, handle);
         if (!f.computed || Meets(o, f)) break;  // not computed: reported below
         if (hi == o.max_agents) return too_many();
         lo = hi + 1;
@@ -226,7 +245,9 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
       }
       while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (Meets(o, Forecast(o, mid, erlangs, handle))) {
+        const sla::QueueForecast f = forecast(mid, erlangs, handle);
+        if (!f.computed) break;  // reported below
+        if (Meets(o, f)) {
           hi = mid;
         } else {
           lo = mid + 1;
@@ -234,7 +255,19 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
       }
       agents = lo;
     }
-    const sla::QueueForecast f = Forecast(o, agents, erlangs, handle);
+    const sla::QueueForecast f = forecast(agents, erlangs, handle);
+    if (out_of_work) {
+      response->Clear();
+      ToProtoStatus(
+          FieldError(absl::StatusCode::kResourceExhausted,
+                     "limits.max_model_work",
+                     absl::StrFormat("the Erlang A service levels of these "
+                                     "intervals need more than %.6g work "
+                                     "units (stopped at %s)",
+                                     o.max_model_work, field)),
+          response->mutable_status());
+      return;
+    }
     if (!f.computed) {
       response->Clear();
       ToProtoStatus(

@@ -196,6 +196,26 @@ TEST(SlaFindings, DenormalErlangALoadHasAFiniteAnswer) {
   EXPECT_EQ(response.intervals(0).average_speed_of_answer().nanos(), 0);
 }
 
+// Fuzz finding plan-staffing-erlang-a-quadratic: Erlang A's service level
+// costs work growing with the staff, and nothing bounded the sum over the
+// staff levels tried and the intervals (10 s for one interval of 100,000
+// contacts; hours within the default limits). Now the call's work is a limit.
+TEST(SlaFindings, ErlangAWorkIsLimited) {
+  PlanStaffingRequest request = Staffing(2000, 360);
+  request.set_model(cxkit::v1::STAFFING_MODEL_ERLANG_A);
+  request.mutable_average_patience()->set_seconds(600);
+  request.mutable_limits()->set_max_model_work(100000);
+  const auto refused = PlanStaffing(request);
+  ExpectStatus(refused.status(), cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED,
+               "limits.max_model_work");
+  EXPECT_EQ(refused.intervals_size(), 0);
+  request.mutable_limits()->clear_max_model_work();  // default: 2e9
+  const auto planned = PlanStaffing(request);
+  ASSERT_EQ(planned.status().code(), cxkit::v1::STATUS_CODE_OK)
+      << cxkit::testing::Describe(planned.status());
+  EXPECT_TRUE(planned.intervals(0).target_met());
+}
+
 TEST(SlaFindings, SubSecondIntervalsAreRefused) {
   PlanStaffingRequest request = Staffing(10, 3);
   request.mutable_interval_length()->set_nanos(500000000);
