@@ -1,112 +1,82 @@
 #include "request_utf8.h"
 
+#include <climits>
 #include <cstdint>
 
+#include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/stubs/common.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace cxkit::capi {
 namespace {
 
 namespace pb = google::protobuf;
+using pb::internal::WireFormatLite;
 
 // protobuf's default recursion limit.
 constexpr int kMaxDepth = 100;
 
-struct Reader {
-  const uint8_t* pos;
-  const uint8_t* end;
+bool IsProto3String(const pb::FieldDescriptor* field) {
+  return field->type() == pb::FieldDescriptor::TYPE_STRING &&
+         field->file()->syntax() == pb::FileDescriptor::SYNTAX_PROTO3;
+}
 
-  bool Varint(uint64_t* out) {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64 && pos < end; shift += 7) {
-      const uint8_t byte = *pos++;
-      value |= static_cast<uint64_t>(byte & 0x7f) << shift;
-      if ((byte & 0x80) == 0) {
-        *out = value;
-        return true;
-      }
-    }
-    return false;
-  }
-  bool Skip(uint64_t n) {
-    if (n > static_cast<uint64_t>(end - pos)) return false;
-    pos += n;
-    return true;
-  }
-};
-
-// Scans one message (until `end_group` when inside a group). Returns false
-// when the bytes are malformed or too deep (left to the parser); sets *bad
-// to the first invalid field.
-bool Scan(const pb::Descriptor* type, Reader* in, int depth, uint32_t end_group,
+// Scans the fields of one `type` message up to the stream's current limit.
+// Returns false when the bytes are malformed or too deep (left to the
+// parser); sets *bad to the first string field holding invalid UTF-8.
+bool Scan(const pb::Descriptor* type, pb::io::CodedInputStream* in, int depth,
           const pb::FieldDescriptor** bad) {
   if (depth > kMaxDepth) return false;
-  while (in->pos < in->end) {
-    uint64_t tag;
-    if (!in->Varint(&tag) || tag > UINT32_MAX) return false;
-    const uint32_t number = static_cast<uint32_t>(tag >> 3);
-    const int wire_type = static_cast<int>(tag & 7);
-    if (number == 0) return false;
+  for (;;) {
+    const uint32_t tag = in->ReadTag();
+    if (tag == 0) return in->ConsumedEntireMessage();  // end of this message
     const pb::FieldDescriptor* field =
-        type != nullptr ? type->FindFieldByNumber(static_cast<int>(number))
-                        : nullptr;
-    switch (wire_type) {
-      case 0: {  // varint
-        uint64_t ignored;
-        if (!in->Varint(&ignored)) return false;
-        break;
-      }
-      case 1:
-        if (!in->Skip(8)) return false;
-        break;
-      case 5:
-        if (!in->Skip(4)) return false;
-        break;
-      case 2: {  // length-delimited
-        uint64_t length;
-        if (!in->Varint(&length) ||
-            length > static_cast<uint64_t>(in->end - in->pos)) {
-          return false;
-        }
-        Reader inner{in->pos, in->pos + length};
-        in->pos += length;
-        if (field == nullptr) break;
-        if (field->type() == pb::FieldDescriptor::TYPE_STRING &&
-            field->file()->syntax() == pb::FileDescriptor::SYNTAX_PROTO3 &&
-            !pb::internal::IsStructurallyValidUTF8(
-                reinterpret_cast<const char*>(inner.pos),
-                static_cast<int>(length))) {
-          *bad = field;
-          return true;
-        }
-        if (field->type() == pb::FieldDescriptor::TYPE_MESSAGE) {
-          if (!Scan(field->message_type(), &inner, depth + 1, 0, bad)) {
-            return false;
-          }
-          if (*bad != nullptr) return true;
-        }
-        break;
-      }
-      case 3:  // start group: only unknown fields here (proto3)
-        if (!Scan(nullptr, in, depth + 1, number, bad)) return false;
-        break;
-      case 4:  // end group
-        return number == end_group;
-      default:
-        return false;
+        type->FindFieldByNumber(WireFormatLite::GetTagFieldNumber(tag));
+    if (field == nullptr ||
+        WireFormatLite::GetTagWireType(tag) !=
+            WireFormatLite::WIRETYPE_LENGTH_DELIMITED ||
+        !(IsProto3String(field) ||
+          field->type() == pb::FieldDescriptor::TYPE_MESSAGE)) {
+      // Unknown fields, scalars, bytes and packed values (groups too, with
+      // the stream's own recursion limit) hold no string to check.
+      if (!WireFormatLite::SkipField(in, tag)) return false;
+      continue;
     }
+    uint32_t length;
+    if (!in->ReadVarint32(&length) || length > INT_MAX) return false;
+    if (IsProto3String(field)) {
+      const void* data;
+      int available;
+      // The whole input is one flat buffer, so a complete field is in it.
+      if (!in->GetDirectBufferPointer(&data, &available) ||
+          static_cast<uint32_t>(available) < length) {
+        return false;
+      }
+      if (!pb::internal::IsStructurallyValidUTF8(static_cast<const char*>(data),
+                                                 static_cast<int>(length))) {
+        *bad = field;
+        return true;
+      }
+      in->Skip(static_cast<int>(length));
+      continue;
+    }
+    const pb::io::CodedInputStream::Limit limit =
+        in->PushLimit(static_cast<int>(length));
+    if (!Scan(field->message_type(), in, depth + 1, bad)) return false;
+    if (*bad != nullptr) return true;
+    in->PopLimit(limit);
   }
-  return end_group == 0;
 }
 
 }  // namespace
 
 std::string FindInvalidUtf8(const pb::Descriptor* type, const void* data,
                             size_t size) {
-  const auto* begin = static_cast<const uint8_t*>(data);
-  Reader in{begin, begin + size};
+  if (size > static_cast<size_t>(INT_MAX)) return std::string();
+  pb::io::CodedInputStream in(static_cast<const uint8_t*>(data),
+                              static_cast<int>(size));
   const pb::FieldDescriptor* bad = nullptr;
-  if (Scan(type, &in, 0, 0, &bad) && bad != nullptr) return bad->full_name();
+  Scan(type, &in, 0, &bad);
   // A malformed scan may still have found one before the malformation.
   return bad != nullptr ? bad->full_name() : std::string();
 }
