@@ -1,23 +1,19 @@
-// Fuzz target: any bytes, parsed as a MergeConversationsRequest when they
-// parse, must give a response without crashing, and the same response twice.
-// Built as a libFuzzer binary with -DCXKIT_BUILD_FUZZERS=ON (clang); under
-// ctest, merge_conversations_replay runs it on mutated seeds.
+// Fuzz target of cxkit_merge_conversations: the input is a serialized cxkit.v1.MergeConversationsRequest.
+// Invariants (fuzz_support.h, FuzzBinaryEntry): the response is always
+// allocated, parses and re-serializes to the same bytes; the returned code is
+// its status code and an error has a message; bytes that do not parse give
+// INVALID_ARGUMENT on "request"; the C ABI equals a second call of
+// cxkit::MergeConversations on the same (limit-capped) request.
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <string>
 
-#include "cxkit/conversation.h"
+#include "tests/fuzz/fuzz_clamps.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  cxkit::v1::MergeConversationsRequest request;
-  if (!request.ParseFromArray(data, static_cast<int>(size))) return 0;
-  request.mutable_policy()->mutable_limits()->set_max_messages(2000);
-  const cxkit::v1::MergeConversationsResponse first =
-      cxkit::MergeConversations(request);
-  const cxkit::v1::MergeConversationsResponse second =
-      cxkit::MergeConversations(request);
-  if (first.SerializeAsString() != second.SerializeAsString()) std::abort();
+  cxkit::fuzz::FuzzBinaryEntry<cxkit::v1::MergeConversationsRequest,
+                               cxkit::v1::MergeConversationsResponse>(
+      data, size, &cxkit_merge_conversations, &cxkit::MergeConversations, &cxkit::fuzz::ClampRequest);
   return 0;
 }

@@ -1,23 +1,19 @@
-// Fuzz target: any bytes, parsed as a ResolveIdentitiesRequest when they parse,
-// must give a response without crashing, and the same response twice.
+// Fuzz target of cxkit_resolve_identities: the input is a serialized cxkit.v1.ResolveIdentitiesRequest.
+// Invariants (fuzz_support.h, FuzzBinaryEntry): the response is always
+// allocated, parses and re-serializes to the same bytes; the returned code is
+// its status code and an error has a message; bytes that do not parse give
+// INVALID_ARGUMENT on "request"; the C ABI equals a second call of
+// cxkit::ResolveIdentities on the same (limit-capped) request.
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
-#include <string>
 
-#include "cxkit/identity.h"
+#include "tests/fuzz/fuzz_clamps.h"
+#include "tests/fuzz/fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  cxkit::v1::ResolveIdentitiesRequest request;
-  if (!request.ParseFromArray(data, static_cast<int>(size))) return 0;
-  // Keep each input cheap: the fuzzer looks for crashes, not for slow large
-  // batches.
-  request.mutable_policy()->mutable_limits()->set_max_records(2000);
-  const cxkit::v1::ResolveIdentitiesResponse first =
-      cxkit::ResolveIdentities(request);
-  const cxkit::v1::ResolveIdentitiesResponse second =
-      cxkit::ResolveIdentities(request);
-  if (first.SerializeAsString() != second.SerializeAsString()) std::abort();
+  cxkit::fuzz::FuzzBinaryEntry<cxkit::v1::ResolveIdentitiesRequest,
+                               cxkit::v1::ResolveIdentitiesResponse>(
+      data, size, &cxkit_resolve_identities, &cxkit::ResolveIdentities, &cxkit::fuzz::ClampRequest);
   return 0;
 }

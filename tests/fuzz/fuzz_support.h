@@ -1,0 +1,210 @@
+// Shared by every fuzz target: invariant checks that abort with a message, the
+// deterministic serialization the C ABI promises, and the two generic
+// drivers of the C ABI (bytes entry points and cxkit_call_json).
+//
+// A target defines LLVMFuzzerTestOneInput; it is linked either with libFuzzer
+// (<target>_fuzzer, clang) or with replay_main.cc (<target>_replay, ctest).
+
+#ifndef CXKIT_TESTS_FUZZ_FUZZ_SUPPORT_H_
+#define CXKIT_TESTS_FUZZ_FUZZ_SUPPORT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "cxkit/cxkit_c.h"
+#include "cxkit/v1/common.pb.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/stubs/logging.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace cxkit::fuzz {
+
+// Aborts (a crash libFuzzer reports and saves) when an invariant fails.
+#define CXKIT_FUZZ_CHECK(condition, what)                                     \
+  do {                                                                        \
+    if (!(condition)) {                                                       \
+      std::fprintf(stderr, "%s:%d: invariant failed: %s (%s)\n", __FILE__,    \
+                   __LINE__, what, #condition);                               \
+      std::abort();                                                           \
+    }                                                                         \
+  } while (0)
+
+// Protobuf logs every string that is not UTF-8 while parsing; mutated inputs
+// are full of them. Call at the start of every target.
+inline void QuietProtobuf() {
+  static const bool quiet = [] {
+    google::protobuf::SetLogHandler(nullptr);
+    return true;
+  }();
+  (void)quiet;
+}
+
+// The deterministic serialization (map entries sorted by key), as the C ABI
+// produces it.
+inline std::string Deterministic(const google::protobuf::MessageLite& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+// Caps a uint32 limit: 0 (the large default) and anything above `cap` become
+// `cap`, so that one execution stays cheap.
+inline uint32_t Capped(uint32_t value, uint32_t cap) {
+  return value == 0 || value > cap ? cap : value;
+}
+
+// The status invariants shared by bytes and JSON: the code is a known one and
+// equals the returned code; an error says something.
+inline void CheckStatus(int returned, const cxkit::v1::Status& status) {
+  CXKIT_FUZZ_CHECK(returned >= 0 && returned <= CXKIT_UNAUTHENTICATED,
+                   "returned code is a cxkit_status_code");
+  CXKIT_FUZZ_CHECK(returned == static_cast<int>(status.code()),
+                   "returned code equals the response's status.code");
+  CXKIT_FUZZ_CHECK(returned == CXKIT_OK || !status.message().empty(),
+                   "an error status has a message");
+}
+
+using BinaryEntry = int (*)(const void*, size_t, void**, size_t*);
+
+// Calls a bytes entry point, checks its output contract, returns its bytes.
+template <typename Response>
+std::string CallBinaryEntry(BinaryEntry entry, const std::string& request,
+                            Response* response, int* code) {
+  void* out = nullptr;
+  size_t out_size = 0;
+  *code = entry(request.data(), request.size(), &out, &out_size);
+  CXKIT_FUZZ_CHECK(out != nullptr, "a response is always allocated");
+  std::string bytes(static_cast<const char*>(out), out_size);
+  cxkit_free(out);
+  CXKIT_FUZZ_CHECK(response->ParseFromString(bytes), "response bytes parse");
+  CXKIT_FUZZ_CHECK(Deterministic(*response) == bytes,
+                   "response re-serializes to the same bytes");
+  CheckStatus(*code, response->status());
+  return bytes;
+}
+
+// The driver of cxkit_resolve_identities & co: `data` is a serialized
+// request. When it parses, its limits are capped by `clamp` and the capped
+// request is sent (as deterministic bytes); the C ABI's answer must equal the
+// C++ function's (so the same input gives the same bytes twice). When it does
+// not parse, the raw bytes are sent and must give INVALID_ARGUMENT "request".
+template <typename Request, typename Response>
+void FuzzBinaryEntry(const uint8_t* data, size_t size, BinaryEntry entry,
+                     Response (*function)(const Request&),
+                     void (*clamp)(Request*)) {
+  QuietProtobuf();
+  Request request;
+  const bool parsed = request.ParseFromArray(data, static_cast<int>(size));
+  std::string bytes;
+  if (parsed) {
+    clamp(&request);
+    bytes = Deterministic(request);
+  } else {
+    bytes.assign(reinterpret_cast<const char*>(data), size);
+  }
+  Response response;
+  int code = 0;
+  const std::string out = CallBinaryEntry(entry, bytes, &response, &code);
+  if (!parsed) {
+    CXKIT_FUZZ_CHECK(code == CXKIT_INVALID_ARGUMENT &&
+                         response.status().field() == "request",
+                     "unparseable bytes give INVALID_ARGUMENT on \"request\"");
+    return;
+  }
+  CXKIT_FUZZ_CHECK(Deterministic(function(request)) == out,
+                   "the C ABI and a second call of the C++ function give the "
+                   "same bytes");
+}
+
+// Calls cxkit_call_json, checks its output contract (NUL-terminated, valid
+// JSON with a "status" object, parses into Response, code matches), returns
+// the text.
+template <typename Response>
+std::string CallJsonEntry(const char* method, const std::string& request,
+                          Response* response, int* code) {
+  char* out = nullptr;
+  size_t out_size = 0;
+  *code = cxkit_call_json(method, request.data(), request.size(), &out,
+                          &out_size);
+  CXKIT_FUZZ_CHECK(out != nullptr, "a JSON response is always allocated");
+  CXKIT_FUZZ_CHECK(out[out_size] == '\0' && std::strlen(out) == out_size,
+                   "the JSON is NUL-terminated and its size excludes the NUL");
+  std::string json(out, out_size);
+  cxkit_free(out);
+  google::protobuf::Struct object;
+  CXKIT_FUZZ_CHECK(
+      google::protobuf::util::JsonStringToMessage(json, &object).ok(),
+      "the response is a JSON object");
+  CXKIT_FUZZ_CHECK(object.fields().count("status") == 1 &&
+                       object.fields().at("status").has_struct_value(),
+                   "the response has a \"status\" object");
+  google::protobuf::util::JsonParseOptions strict;
+  strict.ignore_unknown_fields = false;
+  CXKIT_FUZZ_CHECK(
+      google::protobuf::util::JsonStringToMessage(json, response, strict).ok(),
+      "the response JSON parses into the response message");
+  CheckStatus(*code, response->status());
+  return json;
+}
+
+// The driver of cxkit_call_json for one method: `text` is the request JSON.
+// When it parses into Request, its limits are capped by `clamp` (the capped
+// request is re-printed only when capping changed it), and the JSON answer
+// must equal the C++ function's answer; the same text must give the same
+// JSON twice. When it does not parse: INVALID_ARGUMENT on "request".
+template <typename Request, typename Response>
+void FuzzJsonMethod(const char* method, std::string text,
+                    Response (*function)(const Request&),
+                    void (*clamp)(Request*)) {
+  QuietProtobuf();
+  google::protobuf::util::JsonParseOptions strict;
+  strict.ignore_unknown_fields = false;
+  Request request;
+  const bool parsed =
+      !text.empty() &&
+      google::protobuf::util::JsonStringToMessage(text, &request, strict).ok();
+  if (parsed) {
+    const std::string before = Deterministic(request);
+    clamp(&request);
+    if (Deterministic(request) != before) {
+      text.clear();
+      if (!google::protobuf::util::MessageToJsonString(request, &text).ok()) {
+        return;  // e.g. a Timestamp JSON cannot print; nothing to send
+      }
+    }
+  }
+  Response response;
+  int code = 0;
+  const std::string json = CallJsonEntry(method, text, &response, &code);
+  Response again;
+  int code_again = 0;
+  CXKIT_FUZZ_CHECK(CallJsonEntry(method, text, &again, &code_again) == json,
+                   "the same JSON request gives the same JSON twice");
+  if (!parsed) {
+    CXKIT_FUZZ_CHECK(code == CXKIT_INVALID_ARGUMENT &&
+                         response.status().field() == "request",
+                     "JSON that does not parse gives INVALID_ARGUMENT on "
+                     "\"request\"");
+    return;
+  }
+  Response direct = function(request);
+  direct.mutable_status();  // JSON always has a status, bytes omit an OK one
+  response.mutable_status();
+  CXKIT_FUZZ_CHECK(Deterministic(direct) == Deterministic(response),
+                   "the JSON answer equals the C++ function's answer");
+}
+
+}  // namespace cxkit::fuzz
+
+#endif  // CXKIT_TESTS_FUZZ_FUZZ_SUPPORT_H_
