@@ -140,10 +140,15 @@ void AddRecordOf(const Person& p, uint32_t person, int copy,
   if (!chance(3)) a["family_name"] = family;
   int month = p.month;
   int day = p.day;
-  int year = p.year;
+  const int year = p.year;
   if (chance(4) && day <= 12) std::swap(month, day);
-  if (chance(4)) year += random->Percent(50) ? 1 : -1;
-  if (!chance(5)) a["birth_date"] = Date(year, month, day);
+  std::string birth_date = Date(year, month, day);
+  if (chance(4)) {  // one digit mistyped
+    static constexpr int kDigits[] = {2, 3, 5, 6, 8, 9};
+    const int at = random->Pick(kDigits);
+    birth_date[at] = static_cast<char>('0' + (birth_date[at] - '0' + 1) % 10);
+  }
+  if (!chance(5)) a["birth_date"] = birth_date;
   const bool moved = chance(10);
   if (!moved) {
     if (!chance(5))

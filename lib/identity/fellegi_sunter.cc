@@ -9,6 +9,7 @@ namespace cxkit::identity {
 namespace {
 
 constexpr double kFloor = 1e-9;
+constexpr double kMinM = 0.01;
 
 double Clamp(double p) { return std::min(1 - kFloor, std::max(kFloor, p)); }
 
@@ -126,9 +127,17 @@ uint32_t EstimateM(const MatchPolicy& policy,
       for (double s : sum[c]) non_null += s;
       double non_null_u = 0;
       for (double s : sum_u[c]) non_null_u += s;
+      // m of every level stays >= kMinM (then renormalized): a level EM
+      // never sees among the matches early on (a move changes postcode, city
+      // and street together) would otherwise veto every later match.
+      double floored_total = 0;
+      for (size_t l = 0; l < sum[c].size(); ++l) {
+        floored_total += std::max(kMinM, sum[c][l] / non_null);
+      }
       for (size_t l = 0; l < sum[c].size(); ++l) {
         if (non_null > 0) {
-          const double m = Clamp(sum[c][l] / non_null);
+          const double m =
+              Clamp(std::max(kMinM, sum[c][l] / non_null) / floored_total);
           largest_change =
               std::max(largest_change, std::fabs(m - model->m[c][l]));
           model->m[c][l] = m;

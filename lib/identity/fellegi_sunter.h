@@ -25,7 +25,7 @@ void InitialM(const MatchPolicy& policy, MatchModel* model);
 
 // Runs EM over `levels` (the packed levels of the candidate pairs) until no m
 // moves by more than em_tolerance or em_max_iterations, and returns the
-// iterations run. EM fits m, the candidate pairs' own u (starting from
+// iterations run. Every estimated m is at least about 0.01. EM fits m, the candidate pairs' own u (starting from
 // model->u) and their match share; model->m gets the fitted m, model->u stays
 // the random-pair u, and model->prior becomes the expected matches over all
 // record_count * (record_count - 1) / 2 pairs, so weights and prior refer to
