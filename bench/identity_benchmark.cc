@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "bench/generator/fuzzy_people.h"
 #include "bench/generator/traffic_generator.h"
 #include "cxkit/identity.h"
 #include "lib/identity/email_normalizer.h"
@@ -139,6 +140,32 @@ void BM_ResolveIdentities(benchmark::State& state) {
 }
 BENCHMARK(BM_ResolveIdentities)
     ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// ResolveIdentities with probabilistic matching on (the fuzzy generator and
+// the bench's default policy; model estimated in every call).
+void BM_ResolveIdentitiesFuzzy(benchmark::State& state) {
+  cxkit::v1::ResolveIdentitiesRequest request;
+  FuzzyPeopleOptions options;
+  options.records = static_cast<uint64_t>(state.range(0));
+  GenerateFuzzyPeople(options, &request);
+  SetFuzzyMatchingPolicy(request.mutable_policy()->mutable_probabilistic());
+  for (auto _ : state) {
+    cxkit::v1::ResolveIdentitiesResponse response =
+        cxkit::ResolveIdentities(request);
+    if (response.status().code() != cxkit::v1::STATUS_CODE_OK) {
+      state.SkipWithError(response.status().message().c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(response);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) *
+                          state.range(0));
+}
+BENCHMARK(BM_ResolveIdentitiesFuzzy)
     ->Arg(10000)
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)

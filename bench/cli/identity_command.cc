@@ -10,6 +10,7 @@
 #include "bench/cli/flags.h"
 #include "bench/cli/report.h"
 #include "bench/cli/timed_runs.h"
+#include "bench/generator/fuzzy_people.h"
 #include "bench/generator/traffic_generator.h"
 #include "cxkit/identity.h"
 
@@ -37,6 +38,12 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   flags.AddBool("assignments-only", &assignments_only,
                 "omit identifiers, links, attributes and summaries from the "
                 "profiles (request.output), as a bulk re-resolution would");
+  bool fuzzy = false;
+  flags.AddBool("fuzzy", &fuzzy,
+                "generate people with typos, nicknames, swapped and missing "
+                "fields and known truth, turn probabilistic matching on (the "
+                "bench's default policy) and report precision, recall and F1 "
+                "of the clusters");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
   google::protobuf::Arena arena(BenchArenaOptions());
@@ -46,7 +53,15 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   options.seed = seed;
   options.records = records;
   options.span_seconds = static_cast<int64_t>(days) * 24 * 60 * 60;
-  GenerateResolveIdentitiesRequest(options, request);
+  if (fuzzy) {
+    FuzzyPeopleOptions fuzzy_options;
+    fuzzy_options.seed = seed;
+    fuzzy_options.records = records;
+    GenerateFuzzyPeople(fuzzy_options, request);
+    SetFuzzyMatchingPolicy(request->mutable_policy()->mutable_probabilistic());
+  } else {
+    GenerateResolveIdentitiesRequest(options, request);
+  }
   if (assignments_only) {
     cxkit::v1::ProfileOutput* output = request->mutable_output();
     output->set_omit_identifiers(true);
@@ -87,12 +102,23 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   const double median_cpu = runs.MedianCpu();
   const double best = runs.BestWall();
   const uint64_t peak_rss = PeakRssBytes();
+  // Cluster quality from one more, untimed run (assignments only).
+  ClusterQuality quality;
+  if (fuzzy) {
+    cxkit::v1::ResolveIdentitiesRequest scored = *request;
+    scored.mutable_output()->set_omit_identifiers(true);
+    scored.mutable_output()->set_omit_links(true);
+    scored.mutable_output()->set_omit_attributes(true);
+    scored.mutable_output()->set_omit_summary(true);
+    quality = MeasureClusters(cxkit::ResolveIdentities(scored));
+  }
 
   Report report;
   report.AddString("benchmark", "identity");
   report.AddUint("records", records);
   report.AddUint("seed", seed);
   report.AddString("output", assignments_only ? "assignments-only" : "full");
+  report.AddString("matching", fuzzy ? "fuzzy" : "deterministic");
   report.AddUint("repeat", repeat);
   report.AddUint("request_bytes", request_bytes);
   report.AddDouble("init_seconds", init_seconds, "s");
@@ -123,6 +149,17 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   report.AddUint("hub_values", stats.hub_values());
   report.AddUint("links_made", stats.links_made());
   report.AddUint("links_rejected", stats.links_rejected());
+  if (fuzzy) {
+    report.AddDouble("precision", quality.precision, "");
+    report.AddDouble("recall", quality.recall, "");
+    report.AddDouble("f1", quality.f1, "");
+    report.AddUint("candidate_pairs", stats.candidate_pairs());
+    report.AddUint("compared_pairs", stats.compared_pairs());
+    report.AddUint("matched_pairs", stats.matched_pairs());
+    report.AddUint("probabilistic_links", stats.probabilistic_links());
+    report.AddUint("oversized_blocks", stats.oversized_blocks());
+    report.AddUint("em_iterations", stats.em_iterations());
+  }
   std::cout << (json ? report.ToJson() + "\n" : report.ToText());
   return kExitOk;
 }

@@ -48,16 +48,18 @@ bool MayJoin(const LimitedValueSet& small, const LimitedValueSet& large,
   return !violated;
 }
 
-void AddRejection(const cxkit::v1::ResolveIdentitiesRequest& request,
-                  const IdentifierRules& rules, const IdentityKey& key,
-                  uint32_t record, uint32_t profile_record,
-                  const Violation& violation,
-                  cxkit::v1::ResolveIdentitiesResponse* response) {
+// Appends a refusal; `key` is null for a probabilistic pair (the caller then
+// fills the evidence).
+cxkit::v1::RejectedLink* AddRejection(
+    const cxkit::v1::ResolveIdentitiesRequest& request,
+    const IdentifierRules& rules, const IdentityKey* key, uint32_t record,
+    uint32_t profile_record, const Violation& violation,
+    cxkit::v1::ResolveIdentitiesResponse* response) {
   const ResolvedRule& limited = rules.rule(violation.rule);
   cxkit::v1::RejectedLink* rejected = response->add_rejected_links();
   rejected->set_record_id(request.records(record).id());
   rejected->set_profile_record_id(request.records(profile_record).id());
-  SetKeyFields(key, rules, rejected);
+  if (key != nullptr) SetKeyFields(*key, rules, rejected);
   rejected->set_limited_type(limited.type);
   rejected->set_limited_custom_type(limited.custom_type);
   rejected->set_limit(limited.max_per_profile);
@@ -68,12 +70,14 @@ void AddRejection(const cxkit::v1::ResolveIdentitiesRequest& request,
                        ? ""
                        : absl::StrCat(" (", limited.custom_type, ")"),
                    " values; the limit is ", limited.max_per_profile));
+  return rejected;
 }
 
 }  // namespace
 
 Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
                        const IdentifierRules& rules, const IdentityIndex& index,
+                       const ProbabilisticMatcher* matcher,
                        cxkit::v1::ResolveIdentitiesResponse* response) {
   const uint32_t n = static_cast<uint32_t>(request.records_size());
   std::vector<LimitedValueSet> values(n);
@@ -105,30 +109,60 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
   UnionFind groups(n);
   Clustering clustering;
   uint32_t rejected = 0;
+  // Joins the groups of `record` and `anchor` unless a limit forbids it;
+  // returns false (with `violation`) when refused, true otherwise.
+  auto join = [&](uint32_t record, uint32_t anchor, bool* joined,
+                  Violation* violation) {
+    *joined = false;
+    const uint32_t a = groups.Find(anchor);
+    const uint32_t b = groups.Find(record);
+    if (a == b) return true;
+    LimitedValueSet* small = &values[a];
+    LimitedValueSet* large = &values[b];
+    if (small->size() > large->size()) std::swap(small, large);
+    if (!MayJoin(*small, *large, rules, violation)) return false;
+    small->ForEach([&](uint64_t entry) { large->Insert(entry); });
+    small->Clear();
+    const uint32_t root = groups.UnionRoots(a, b);
+    if (large != &values[root]) large->Swap(values[root]);
+    *joined = true;
+    return true;
+  };
   for (uint32_t k : linking_keys) {
     absl::Span<const uint32_t> records = index.RecordsOf(k);
     const uint32_t anchor = records[0];
     for (size_t i = 1; i < records.size(); ++i) {
-      const uint32_t a = groups.Find(anchor);
-      const uint32_t b = groups.Find(records[i]);
-      if (a == b) continue;
-      LimitedValueSet* small = &values[a];
-      LimitedValueSet* large = &values[b];
-      if (small->size() > large->size()) std::swap(small, large);
+      bool joined;
       Violation violation;
-      if (!MayJoin(*small, *large, rules, &violation)) {
-        AddRejection(request, rules, index.keys[k], records[i], anchor,
+      if (!join(records[i], anchor, &joined, &violation)) {
+        AddRejection(request, rules, &index.keys[k], records[i], anchor,
                      violation, response);
         ++rejected;
-        continue;
+      } else if (joined) {
+        clustering.links.push_back(MadeLink{records[i], anchor, k});
       }
-      small->ForEach([&](uint64_t entry) { large->Insert(entry); });
-      small->Clear();
-      const uint32_t root = groups.UnionRoots(a, b);
-      if (large != &values[root]) large->Swap(values[root]);
-      clustering.links.push_back(MadeLink{records[i], anchor, k});
     }
   }
+  uint32_t probabilistic = 0;
+  if (matcher != nullptr) {
+    clustering.matcher = matcher;
+    const std::vector<ScoredCandidate>& pairs = matcher->links();
+    for (uint32_t m = 0; m < pairs.size(); ++m) {
+      bool joined;
+      Violation violation;
+      if (!join(pairs[m].b, pairs[m].a, &joined, &violation)) {
+        matcher->FillEvidence(pairs[m],
+                              AddRejection(request, rules, nullptr, pairs[m].b,
+                                           pairs[m].a, violation, response)
+                                  ->mutable_match());
+        ++rejected;
+      } else if (joined) {
+        clustering.links.push_back(MadeLink{pairs[m].b, pairs[m].a, 0, m});
+        ++probabilistic;
+      }
+    }
+  }
+  response->mutable_stats()->set_probabilistic_links(probabilistic);
   clustering.root.resize(n);
   for (uint32_t r = 0; r < n; ++r) clustering.root[r] = groups.Find(r);
   response->mutable_stats()->set_links_made(

@@ -10,20 +10,29 @@
 #include "cxkit/v1/identity.pb.h"
 #include "lib/identity/identifier_rules.h"
 #include "lib/identity/identity_index.h"
+#include "lib/identity/probabilistic_matcher.h"
 
 namespace cxkit::identity {
 
-// A link made: `record` joined the group of `joined_record` through `key`.
+inline constexpr uint32_t kNoMatch = UINT32_MAX;
+
+// A link made: `record` joined the group of `joined_record` through `key`, or,
+// when `match` is not kNoMatch, through the probabilistic pair
+// matcher->links()[match] (`key` is then meaningless).
 struct MadeLink {
   uint32_t record;
   uint32_t joined_record;
   uint32_t key;
+  uint32_t match = kNoMatch;
 };
 
 struct Clustering {
   // The group root of every record (records are request indices).
   std::vector<uint32_t> root;
   std::vector<MadeLink> links;
+  // The matcher whose pairs the links with a `match` name; null without
+  // probabilistic matching.
+  const ProbabilisticMatcher* matcher = nullptr;
 };
 
 // Links, in order of (rule rank, key hash, key content), every record carrying
@@ -34,8 +43,13 @@ struct Clustering {
 // count towards limits. The result does not depend on the request's order.
 // Time: O(n log^2 n) in the number of limited values: the smaller value set is
 // merged into the larger.
+//
+// With a `matcher` (may be null), its pairs at or above the match threshold
+// are linked after every identifier link, strongest first, through the same
+// limit checks; refusals carry the pair's evidence.
 Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
                        const IdentifierRules& rules, const IdentityIndex& index,
+                       const ProbabilisticMatcher* matcher,
                        cxkit::v1::ResolveIdentitiesResponse* response);
 
 }  // namespace cxkit::identity

@@ -155,14 +155,19 @@ void AddSummary(const IdentityIndex& index, absl::Span<const uint32_t> records,
 }
 
 void AddLink(const IdentifierRules& rules, const IdentityIndex& index,
-             const MadeLink& made, CustomerProfile* profile) {
-  const IdentityKey& key = index.keys[made.key];
+             const Clustering& clustering, const MadeLink& made,
+             CustomerProfile* profile) {
   cxkit::v1::IdentityLink* link = profile->add_links();
   const absl::string_view record_id = index.records[made.record].id;
   const absl::string_view joined_id = index.records[made.joined_record].id;
   link->set_record_id(record_id.data(), record_id.size());
   link->set_joined_record_id(joined_id.data(), joined_id.size());
-  SetKeyFields(key, rules, link);
+  if (made.match != kNoMatch) {
+    clustering.matcher->FillEvidence(clustering.matcher->links()[made.match],
+                                     link->mutable_match());
+    return;
+  }
+  SetKeyFields(index.keys[made.key], rules, link);
 }
 
 }  // namespace
@@ -231,7 +236,7 @@ void BuildProfiles(const ResolveIdentitiesRequest& request,
     if (!output.omit_summary()) AddSummary(index, groups[g], &sources, profile);
     if (!output.omit_links()) {
       for (uint32_t l = links_begin[g]; l < links_begin[g + 1]; ++l) {
-        AddLink(rules, index, clustering.links[links[l]], profile);
+        AddLink(rules, index, clustering, clustering.links[links[l]], profile);
       }
     }
   }

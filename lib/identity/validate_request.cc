@@ -8,6 +8,7 @@
 #include "lib/common/field_status.h"
 #include "lib/common/proto_time.h"
 #include "lib/identity/identity_index.h"
+#include "lib/identity/match_policy.h"
 #include "lib/identity/phone_normalizer.h"
 #include "lib/identity/request_validation.h"
 
@@ -64,6 +65,44 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
     }
     if (!cxkit::v1::SurvivorshipStrategy_IsValid(rule.strategy())) {
       return InvalidField(field + ".strategy", "unknown strategy");
+    }
+  }
+  if (policy.probabilistic().enabled()) {
+    absl::Status status = CompileMatchPolicy(policy.probabilistic()).status();
+    if (!status.ok()) return status;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateScorePairs(const ResolveIdentitiesRequest& request) {
+  if (request.score_pairs_size() == 0) return absl::OkStatus();
+  const auto& matching = request.policy().probabilistic();
+  if (!matching.enabled()) {
+    return InvalidField("score_pairs",
+                        "needs policy.probabilistic.enabled and its model");
+  }
+  const uint32_t limit = matching.limits().max_score_pairs() != 0
+                             ? matching.limits().max_score_pairs()
+                             : 100000;
+  if (static_cast<uint32_t>(request.score_pairs_size()) > limit) {
+    return TooManyItems("score_pairs", request.score_pairs_size(),
+                        "max_score_pairs", limit);
+  }
+  absl::flat_hash_set<absl::string_view> ids;
+  ids.reserve(request.records_size());
+  for (const auto& record : request.records()) ids.insert(record.id());
+  for (int i = 0; i < request.score_pairs_size(); ++i) {
+    const auto& pair = request.score_pairs(i);
+    const std::string field = IndexedField("score_pairs", i);
+    if (!ids.contains(pair.record_id())) {
+      return InvalidField(
+          field + ".record_id",
+          absl::StrCat("unknown record id \"", pair.record_id(), "\""));
+    }
+    if (!ids.contains(pair.other_record_id())) {
+      return InvalidField(
+          field + ".other_record_id",
+          absl::StrCat("unknown record id \"", pair.other_record_id(), "\""));
     }
   }
   return absl::OkStatus();
@@ -145,6 +184,8 @@ absl::StatusOr<IdentifierRules> ValidateAndCompileRules(
   status = ValidateRecordIds(request);
   if (!status.ok()) return status;
   status = ValidatePreviousProfiles(request, limits);
+  if (!status.ok()) return status;
+  status = ValidateScorePairs(request);
   if (!status.ok()) return status;
   return IdentifierRules::Create(request.policy());
 }

@@ -1,5 +1,6 @@
 """cxkit.resolve_identities() and its bytes twin, through the Python binding."""
 
+import math
 import os
 import random
 import re
@@ -248,3 +249,53 @@ def test_version_is_major_minor_patch():
     expected = os.environ.get("CXKIT_EXPECTED_VERSION")  # set by ctest
     if expected:
         assert cxkit.__version__ == expected
+
+
+def probabilistic_request():
+    """Three records without identifiers; two are one person by attributes."""
+    request = identity_pb2.ResolveIdentitiesRequest()
+    for record_id, family, born in [("r1", "Smirnova", "1990-03-07"),
+                                    ("r2", "Smirnova", "07.03.1990"),
+                                    ("r3", "Petrova", "1990-03-07")]:
+        record = request.records.add(id=record_id)
+        record.attributes["family_name"] = family
+        record.attributes["birth_date"] = born
+    matching = request.policy.probabilistic
+    matching.enabled = True
+    family = matching.comparisons.add(attribute="family_name")
+    family.levels.add(kind=identity_pb2.COMPARISON_LEVEL_KIND_EXACT)
+    birth = matching.comparisons.add(attribute="birth_date")
+    birth.levels.add(kind=identity_pb2.COMPARISON_LEVEL_KIND_DATE_TYPO)
+    key = matching.blocking_rules.add().keys.add(comparison="birth_date")
+    key.transform = identity_pb2.BLOCKING_TRANSFORM_YEAR
+    matching.review_threshold = 0.1
+    model = matching.model
+    model.prior_match_probability = 0.5
+    for name in ["family_name", "birth_date"]:
+        levels = model.comparisons.add(comparison=name).levels
+        levels.add(m_probability=0.9, u_probability=0.01)
+        levels.add(m_probability=0.1, u_probability=0.99)
+    return request
+
+
+def test_probabilistic_links_carry_evidence_and_suggestions():
+    response = cxkit.resolve_identities(probabilistic_request())
+    assert response.status.code == OK
+    joined = [p for p in response.profiles if len(p.record_ids) == 2]
+    assert [list(p.record_ids) for p in joined] == [["r1", "r2"]]
+    match = joined[0].links[0].match
+    assert match.match_weight == pytest.approx(2 * math.log2(90))
+    assert [c.level for c in match.comparisons] == ["exact", "date_typo"]
+    # r3 shares the birth date only: log2(90) + log2(0.1 / 0.99) -> p ~ 0.9.
+    assert sorted((s.record_id, s.other_record_id) for s in response.suggestions) == [
+        ("r1", "r3"), ("r2", "r3")]
+    assert response.stats.candidate_pairs == 3
+    assert response.model.comparisons[0].levels[0].label == "exact"
+
+
+def test_probabilistic_bad_threshold_names_the_field():
+    request = probabilistic_request()
+    request.policy.probabilistic.match_threshold = 2
+    response = cxkit.resolve_identities(request)
+    assert response.status.code == INVALID_ARGUMENT
+    assert response.status.field == "policy.probabilistic.match_threshold"

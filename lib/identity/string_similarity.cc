@@ -1,0 +1,209 @@
+#include "lib/identity/string_similarity.h"
+
+#include <algorithm>
+
+namespace cxkit::identity {
+namespace {
+
+char32_t ToLowerMatching(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;  // Latin-1
+  if (c >= 0x410 && c <= 0x42F) return c + 32;             // А-Я
+  if (c >= 0x400 && c <= 0x40F) c += 80;                   // Ѐ-Џ
+  if (c == 0x451) return 0x435;                            // ё -> е
+  return c;
+}
+
+bool IsLetterOrDigit(char32_t c) {
+  if (c < 0x80) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') ||
+           (c >= U'A' && c <= U'Z');
+  }
+  // Letters of Latin-1 and beyond; the Latin-1 symbols and the general
+  // punctuation block are not.
+  if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;
+  return c != 0xFFFD;
+}
+
+}  // namespace
+
+void DecodeUtf8(absl::string_view text, std::u32string* out) {
+  out->clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const unsigned char b = *p;
+    int extra = 0;
+    char32_t c = 0;
+    if (b < 0x80) {
+      c = b;
+    } else if ((b & 0xE0) == 0xC0) {
+      c = b & 0x1F;
+      extra = 1;
+    } else if ((b & 0xF0) == 0xE0) {
+      c = b & 0x0F;
+      extra = 2;
+    } else if ((b & 0xF8) == 0xF0) {
+      c = b & 0x07;
+      extra = 3;
+    } else {
+      out->push_back(0xFFFD);
+      ++p;
+      continue;
+    }
+    if (end - p < extra + 1) {
+      out->push_back(0xFFFD);
+      ++p;
+      continue;
+    }
+    bool valid = true;
+    for (int i = 1; i <= extra; ++i) {
+      if ((p[i] & 0xC0) != 0x80) {
+        valid = false;
+        break;
+      }
+      c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (!valid) {
+      out->push_back(0xFFFD);
+      ++p;
+      continue;
+    }
+    out->push_back(c);
+    p += extra + 1;
+  }
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::string NormalizeForMatching(absl::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool ascii = true;
+  for (char ch : text) ascii &= static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    for (char ch : text) {
+      if (ch >= 'A' && ch <= 'Z') {
+        out.push_back(static_cast<char>(ch + 32));
+      } else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+        out.push_back(ch);
+      }
+    }
+    return out;
+  }
+  std::u32string code_points;
+  DecodeUtf8(text, &code_points);
+  for (char32_t c : code_points) {
+    if (IsLetterOrDigit(c)) AppendUtf8(ToLowerMatching(c), &out);
+  }
+  return out;
+}
+
+double Jaro(const std::u32string& a, const std::u32string& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  const size_t window =
+      std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  std::vector<char> a_matched(a.size(), 0);
+  std::vector<char> b_matched(b.size(), 0);
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const size_t lo = i > window ? i - window : 0;
+    const size_t hi = std::min(b.size(), i + window + 1);
+    for (size_t j = lo; j < hi; ++j) {
+      if (!b_matched[j] && a[i] == b[j]) {
+        a_matched[i] = b_matched[j] = 1;
+        ++matches;
+        break;
+      }
+    }
+  }
+  if (matches == 0) return 0.0;
+  size_t half_transpositions = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a_matched[i]) continue;
+    while (!b_matched[j]) ++j;
+    if (a[i] != b[j]) ++half_transpositions;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  const double t = static_cast<double>(half_transpositions / 2);
+  return (m / static_cast<double>(a.size()) +
+          m / static_cast<double>(b.size()) + (m - t) / m) /
+         3.0;
+}
+
+double JaroWinkler(const std::u32string& a, const std::u32string& b) {
+  const double jaro = Jaro(a, b);
+  size_t prefix = 0;
+  const size_t most = std::min<size_t>({4, a.size(), b.size()});
+  while (prefix < most && a[prefix] == b[prefix]) ++prefix;
+  return jaro + 0.1 * static_cast<double>(prefix) * (1.0 - jaro);
+}
+
+uint32_t Levenshtein(const std::u32string& a, const std::u32string& b,
+                     uint32_t cap) {
+  const size_t diff =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > cap) return cap + 1;
+  std::vector<uint32_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    uint32_t diagonal = row[0];
+    row[0] = static_cast<uint32_t>(i);
+    uint32_t row_min = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const uint32_t above = row[j];
+      row[j] = std::min({above + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      diagonal = above;
+      row_min = std::min(row_min, row[j]);
+    }
+    if (row_min > cap) return cap + 1;
+  }
+  return std::min(row[b.size()], cap + 1);
+}
+
+uint32_t OsaDistance(const std::u32string& a, const std::u32string& b,
+                     uint32_t cap) {
+  const size_t diff =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > cap) return cap + 1;
+  const size_t width = b.size() + 1;
+  std::vector<uint32_t> d((a.size() + 1) * width);
+  for (size_t j = 0; j <= b.size(); ++j) d[j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    d[i * width] = static_cast<uint32_t>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const uint32_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      uint32_t best =
+          std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
+                    d[(i - 1) * width + j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+      }
+      d[i * width + j] = best;
+    }
+  }
+  return std::min(d[a.size() * width + b.size()], cap + 1);
+}
+
+}  // namespace cxkit::identity

@@ -1,0 +1,47 @@
+// String comparators for probabilistic matching. All work on Unicode code
+// points (decoded from UTF-8), never on bytes.
+
+#ifndef CXKIT_LIB_IDENTITY_STRING_SIMILARITY_H_
+#define CXKIT_LIB_IDENTITY_STRING_SIMILARITY_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace cxkit::identity {
+
+// Decodes UTF-8 `text` into code points, appending to `out` (cleared first).
+// An invalid byte decodes as U+FFFD and decoding goes on at the next byte.
+void DecodeUtf8(absl::string_view text, std::u32string* out);
+
+// Appends the UTF-8 encoding of `code_point` to `out`.
+void AppendUtf8(char32_t code_point, std::string* out);
+
+// The matching form of a value: letters lower-cased (ASCII, Latin-1 and
+// Cyrillic), "ё" as "е", everything that is neither a letter nor a digit
+// dropped. "Anna-Maria O'Neil" -> "annamariaoneil".
+std::string NormalizeForMatching(absl::string_view text);
+
+// Jaro similarity in [0, 1]; 1 for two empty strings.
+double Jaro(const std::u32string& a, const std::u32string& b);
+
+// Jaro-Winkler similarity: Jaro plus 0.1 * common prefix (at most 4) * (1 -
+// Jaro). MARTHA/MARHTA = 0.961, DWAYNE/DUANE = 0.84, DIXON/DICKSONX = 0.813.
+double JaroWinkler(const std::u32string& a, const std::u32string& b);
+
+// Levenshtein distance (insert, delete, substitute), capped: any distance
+// above `cap` is returned as cap + 1. O(|a| * |b|) at most.
+uint32_t Levenshtein(const std::u32string& a, const std::u32string& b,
+                     uint32_t cap);
+
+// Optimal-string-alignment Damerau-Levenshtein distance (adjacent
+// transpositions count 1; no substring is edited twice, so "ca"/"abc" is 3),
+// capped like Levenshtein().
+uint32_t OsaDistance(const std::u32string& a, const std::u32string& b,
+                     uint32_t cap);
+
+}  // namespace cxkit::identity
+
+#endif  // CXKIT_LIB_IDENTITY_STRING_SIMILARITY_H_
