@@ -79,6 +79,7 @@ tsan: deps
 	ctest --preset tsan
 
 fuzz-smoke: deps
+	@test -x $(FUZZ_RUNNER) || { echo "fuzz-smoke: $(FUZZ_RUNNER) is missing (it comes with the libFuzzer targets)"; exit 1; }
 	cmake --preset fuzz
 	cmake --build --preset fuzz -j $(JOBS)
 	$(FUZZ_RUNNER) build/fuzz $(FUZZ_SECONDS)
