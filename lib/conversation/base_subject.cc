@@ -40,6 +40,14 @@ size_t DecodeUtf8(absl::string_view text, uint32_t* code_point) {
     }
     value = (value << 6) | (byte(i) & 0x3F);
   }
+  // Overlong forms ("\xC0\xA0" is not a space), surrogates and values past
+  // U+10FFFF are not UTF-8: their bytes are copied like any invalid byte.
+  static constexpr uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (value < kSmallest[length] || value > 0x10FFFF ||
+      (value >= 0xD800 && value <= 0xDFFF)) {
+    *code_point = 0xFFFFFFFF;
+    return 1;
+  }
   *code_point = value;
   return length;
 }

@@ -76,5 +76,18 @@ TEST(BaseSubjectTest, KeyFoldsCase) {
   EXPECT_EQ(subjects.BaseSubjectKey("Re: ЗАКАЗ Order"), "заказ order");
 }
 
+// Fuzz finding: the overlong form "\xC0\xA0" decoded to a space, so the key
+// (folded, then stripped) lost it while the base subject kept it. Invalid
+// UTF-8 (overlong, surrogates, past U+10FFFF) stays as bytes.
+TEST(BaseSubjectTest, OverlongBytesAreNotSpaces) {
+  const SubjectNormalizer subjects({});
+  const std::string subject = "\xD3\x9B\xC0\xA0";
+  EXPECT_EQ(subjects.BaseSubject(subject), subject);
+  EXPECT_EQ(subjects.BaseSubjectKey(subject), subject);
+  std::string folded;
+  AppendFolded("A\xED\xA0\x80\xF4\x90\x80\x80", &folded);
+  EXPECT_EQ(folded, "a\xED\xA0\x80\xF4\x90\x80\x80");
+}
+
 }  // namespace
 }  // namespace cxkit::conversation

@@ -6,6 +6,9 @@
 #
 # Usage: tests/fuzz/run_fuzzers.sh <build-dir> <seconds-per-target> [extra libFuzzer flags]
 # Build the binaries with the `fuzz` preset (or clang + -DCXKIT_BUILD_FUZZERS=ON).
+# The random seed is fixed (FUZZ_SEED, default 1) so that a run can be repeated: with the same
+# binaries and corpus, a target explores the same inputs in the same order (a faster machine
+# gets further in the same time).
 set -u
 if [ $# -lt 2 ]; then
   echo "usage: $0 <build-dir> <seconds-per-target> [libFuzzer flags...]" >&2
@@ -32,7 +35,8 @@ for fuzzer in "$bin_dir"/*_fuzzer; do
   if [ -d "$here/corpus/$name" ]; then cp "$here/corpus/$name"/* "$corpus"/ 2>/dev/null; fi
   log=$work/$name.log
   "$fuzzer" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/$name-" "$@" >"$log" 2>&1
+    -print_final_stats=1 -seed="${FUZZ_SEED:-1}" -artifact_prefix="$artifacts/$name-" "$@" \
+    >"$log" 2>&1
   rc=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
