@@ -48,7 +48,8 @@ QueueForecast ErlangC(uint32_t agents, double erlangs, double handle_seconds,
 }
 
 QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
-                      double threshold_seconds, double patience_seconds) {
+                      double threshold_seconds, double patience_seconds,
+                      double max_work) {
   QueueForecast forecast;
   if (erlangs <= 0) return forecast;
   const double mu = 1 / handle_seconds;
@@ -106,7 +107,8 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
   }
   const double steps = lt + 12 * std::sqrt(lt) + 30;
   constexpr double kWorkBudget = 2e8;
-  if (steps * static_cast<double>(states) > kWorkBudget) {
+  if (steps * static_cast<double>(states) > std::min(kWorkBudget, max_work)) {
+    forecast.work = steps * static_cast<double>(states);
     forecast.computed = false;
     forecast.service_level = 0;
     return forecast;

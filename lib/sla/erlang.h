@@ -42,8 +42,11 @@ QueueForecast ErlangC(uint32_t agents, double erlangs, double handle_seconds,
 // `patience_seconds`. The stationary distribution is computed by ratio
 // recursion in log space; the service level by uniformization of the queue
 // ahead of an arriving customer, within a fixed work budget (see computed).
+// The service level is not computed (computed = false, work = its cost) when
+// it would cost more than `max_work` units.
 QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
-                      double threshold_seconds, double patience_seconds);
+                      double threshold_seconds, double patience_seconds,
+                      double max_work = 2e8);
 
 }  // namespace cxkit::sla
 

@@ -160,10 +160,10 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
 }
 
 sla::QueueForecast Forecast(const StaffingOptions& o, uint32_t agents,
-                            double erlangs, double handle) {
+                            double erlangs, double handle, double max_work) {
   return o.erlang_a
              ? sla::ErlangA(agents, erlangs, handle, o.threshold_seconds,
-                            o.patience_seconds)
+                            o.patience_seconds, max_work)
              : sla::ErlangC(agents, erlangs, handle, o.threshold_seconds);
 }
 
@@ -192,16 +192,17 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
   }
   const StaffingOptions& o = *options;
   // Erlang A's service level costs work that grows with the staff; the call
-  // as a whole spends at most o.max_model_work (one evaluation may overshoot
-  // it by its own bounded cost).
+  // as a whole spends at most o.max_model_work: an evaluation that would
+  // cost more than is left is not run, and the call stops.
   double work_left = o.max_model_work;
   bool out_of_work = false;
   const auto forecast = [&](uint32_t agents, double erlangs, double handle) {
-    sla::QueueForecast f = Forecast(o, agents, erlangs, handle);
-    work_left -= f.work;
-    if (work_left < 0) {
+    const sla::QueueForecast f =
+        Forecast(o, agents, erlangs, handle, work_left);
+    if (f.computed) {
+      work_left -= f.work;
+    } else if (f.work > work_left) {
       out_of_work = true;
-      f.computed = false;
     }
     return f;
   };
