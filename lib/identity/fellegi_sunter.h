@@ -25,12 +25,13 @@ void InitialM(const MatchPolicy& policy, MatchModel* model);
 
 // Runs EM over `levels` (the packed levels of the candidate pairs) until no m
 // moves by more than em_tolerance or em_max_iterations, and returns the
-// iterations run. Every estimated m is at least about 0.01. EM fits m, the candidate pairs' own u (starting from
-// model->u) and their match share; model->m gets the fitted m, model->u stays
-// the random-pair u, and model->prior becomes the expected matches over all
-// record_count * (record_count - 1) / 2 pairs, so weights and prior refer to
-// the same population. Sums run over the distinct level patterns in ascending
-// order, so the result is bit-for-bit reproducible.
+// iterations run. Every estimated m is at least about 0.01. EM fits m, the
+// candidate pairs' own u (starting from model->u) and their match share;
+// model->m gets the fitted m, model->u stays the random-pair u, and
+// model->prior becomes the expected matches over all record_count *
+// (record_count - 1) / 2 pairs, so weights and prior refer to the same
+// population. Sums run over the distinct level patterns in ascending order, so
+// the result is bit-for-bit reproducible.
 uint32_t EstimateM(const MatchPolicy& policy,
                    const std::vector<uint64_t>& levels, uint64_t record_count,
                    MatchModel* model);

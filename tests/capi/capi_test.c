@@ -229,29 +229,28 @@ static void test_json_probabilistic_matching(void) {
   char* json = NULL;
   /* Two records with no identifier in common, linked on their attributes with
      a given model: weight log2(0.01/0.99) + 2 * log2(0.9/0.001). */
-  CHECK(call_json(
-            "ResolveIdentities",
-            "{\"records\":["
-            "{\"id\":\"order-1\",\"attributes\":{\"family_name\":"
-            "\"Smirnova\",\"birth_date\":\"1990-03-07\"}},"
-            "{\"id\":\"call-7\",\"attributes\":{\"family_name\":"
-            "\"SMIRNOVA\",\"birth_date\":\"1990-03-07\"}}],"
-            "\"policy\":{\"probabilistic\":{\"enabled\":true,"
-            "\"comparisons\":["
-            "{\"attribute\":\"family_name\",\"levels\":[{\"kind\":"
-            "\"COMPARISON_LEVEL_KIND_NORMALIZED_EXACT\"}]},"
-            "{\"attribute\":\"birth_date\",\"levels\":[{\"kind\":"
-            "\"COMPARISON_LEVEL_KIND_EXACT\"}]}],"
-            "\"blockingRules\":[{\"keys\":[{\"comparison\":"
-            "\"birth_date\"}]}],"
-            "\"model\":{\"priorMatchProbability\":0.01,\"comparisons\":["
-            "{\"comparison\":\"family_name\",\"levels\":["
-            "{\"mProbability\":0.9,\"uProbability\":0.001},"
-            "{\"mProbability\":0.1,\"uProbability\":0.999}]},"
-            "{\"comparison\":\"birth_date\",\"levels\":["
-            "{\"mProbability\":0.9,\"uProbability\":0.001},"
-            "{\"mProbability\":0.1,\"uProbability\":0.999}]}]}}}}",
-            &json) == CXKIT_OK);
+  CHECK(call_json("ResolveIdentities",
+                  "{\"records\":["
+                  "{\"id\":\"order-1\",\"attributes\":{\"family_name\":"
+                  "\"Smirnova\",\"birth_date\":\"1990-03-07\"}},"
+                  "{\"id\":\"call-7\",\"attributes\":{\"family_name\":"
+                  "\"SMIRNOVA\",\"birth_date\":\"1990-03-07\"}}],"
+                  "\"policy\":{\"probabilistic\":{\"enabled\":true,"
+                  "\"comparisons\":["
+                  "{\"attribute\":\"family_name\",\"levels\":[{\"kind\":"
+                  "\"COMPARISON_LEVEL_KIND_NORMALIZED_EXACT\"}]},"
+                  "{\"attribute\":\"birth_date\",\"levels\":[{\"kind\":"
+                  "\"COMPARISON_LEVEL_KIND_EXACT\"}]}],"
+                  "\"blockingRules\":[{\"keys\":[{\"comparison\":"
+                  "\"birth_date\"}]}],"
+                  "\"model\":{\"priorMatchProbability\":0.01,\"comparisons\":["
+                  "{\"comparison\":\"family_name\",\"levels\":["
+                  "{\"mProbability\":0.9,\"uProbability\":0.001},"
+                  "{\"mProbability\":0.1,\"uProbability\":0.999}]},"
+                  "{\"comparison\":\"birth_date\",\"levels\":["
+                  "{\"mProbability\":0.9,\"uProbability\":0.001},"
+                  "{\"mProbability\":0.1,\"uProbability\":0.999}]}]}}}}",
+                  &json) == CXKIT_OK);
   CHECK(count(json, "\"profileId\"") == 1);
   CHECK_CONTAINS(json, "\"recordIds\":[\"call-7\",\"order-1\"]");
   CHECK_CONTAINS(json, "\"level\":\"normalized_exact\"");

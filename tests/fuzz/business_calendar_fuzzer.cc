@@ -61,9 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::StatusOr<cxkit::sla::CalendarSpec> spec =
       cxkit::sla::ParseCalendar(proto, "calendars[0]", 256);
   if (!spec.ok()) {
-    CXKIT_FUZZ_CHECK(
-        absl::StrContains(spec.status().message(), "calendars[0]"),
-        "a calendar error names the calendar's field path");
+    CXKIT_FUZZ_CHECK(absl::StrContains(spec.status().message(), "calendars[0]"),
+                     "a calendar error names the calendar's field path");
     return 0;
   }
   if (spec->always_open) return 0;  // real time, no BusinessCalendar
@@ -74,10 +73,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CXKIT_FUZZ_CHECK(first.between >= 0 && first.between <= b - a,
                    "0 <= SecondsBetween(a, b) <= b - a");
   const int64_t mid = a + (b - a) / 2;
-  CXKIT_FUZZ_CHECK(calendar.SecondsBetween(a, mid) +
-                           calendar.SecondsBetween(mid, b) ==
-                       first.between,
-                   "SecondsBetween adds up over a split");
+  CXKIT_FUZZ_CHECK(
+      calendar.SecondsBetween(a, mid) + calendar.SecondsBetween(mid, b) ==
+          first.between,
+      "SecondsBetween adds up over a split");
   first.open = calendar.IsOpen(a);
   if (a < kHorizon) {
     CXKIT_FUZZ_CHECK(first.open == (calendar.SecondsBetween(a, a + 1) == 1),

@@ -50,9 +50,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       ResolveIdentitiesResponse response;  // {"status":...} fits every type
       int code = 0;
       fuzz::CallJsonEntry("NoSuchMethod", text, &response, &code);
-      CXKIT_FUZZ_CHECK(code == CXKIT_UNIMPLEMENTED &&
-                           response.status().field() == "method",
-                       "an unknown method gives UNIMPLEMENTED on \"method\"");
+      CXKIT_FUZZ_CHECK(
+          code == CXKIT_UNIMPLEMENTED && response.status().field() == "method",
+          "an unknown method gives UNIMPLEMENTED on \"method\"");
       break;
     }
   }

@@ -43,9 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CXKIT_FUZZ_CHECK(!(c >= 'A' && c <= 'Z'), "the key has no upper case");
   }
   std::string twice;
-  CXKIT_FUZZ_CHECK(
-      cxkit::identity::NormalizeEmail(key, options, &twice).ok() &&
-          twice == key,
-      "normalizing a normalized address gives itself");
+  CXKIT_FUZZ_CHECK(cxkit::identity::NormalizeEmail(key, options, &twice).ok() &&
+                       twice == key,
+                   "normalizing a normalized address gives itself");
   return 0;
 }

@@ -1,9 +1,9 @@
-// Fuzz target of cxkit_evaluate_sla: the input is a serialized cxkit.v1.EvaluateSlaRequest.
-// Invariants (fuzz_support.h, FuzzBinaryEntry): the response is always
-// allocated, parses and re-serializes to the same bytes; the returned code is
-// its status code and an error has a message; bytes that do not parse give
-// INVALID_ARGUMENT on "request"; the C ABI equals a second call of
-// cxkit::EvaluateSla on the same (limit-capped) request.
+// Fuzz target of cxkit_evaluate_sla: the input is a serialized
+// cxkit.v1.EvaluateSlaRequest. Invariants (fuzz_support.h, FuzzBinaryEntry):
+// the response is always allocated, parses and re-serializes to the same bytes;
+// the returned code is its status code and an error has a message; bytes that
+// do not parse give INVALID_ARGUMENT on "request"; the C ABI equals a second
+// call of cxkit::EvaluateSla on the same (limit-capped) request.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +14,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cxkit::fuzz::FuzzBinaryEntry<cxkit::v1::EvaluateSlaRequest,
                                cxkit::v1::EvaluateSlaResponse>(
-      data, size, &cxkit_evaluate_sla, &cxkit::EvaluateSla, &cxkit::fuzz::ClampRequest);
+      data, size, &cxkit_evaluate_sla, &cxkit::EvaluateSla,
+      &cxkit::fuzz::ClampRequest);
   return 0;
 }

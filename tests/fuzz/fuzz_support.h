@@ -19,20 +19,20 @@
 #include "cxkit/v1/common.pb.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/struct.pb.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace cxkit::fuzz {
 
 // Aborts (a crash libFuzzer reports and saves) when an invariant fails.
-#define CXKIT_FUZZ_CHECK(condition, what)                                     \
-  do {                                                                        \
-    if (!(condition)) {                                                       \
-      std::fprintf(stderr, "%s:%d: invariant failed: %s (%s)\n", __FILE__,    \
-                   __LINE__, what, #condition);                               \
-      std::abort();                                                           \
-    }                                                                         \
+#define CXKIT_FUZZ_CHECK(condition, what)                                  \
+  do {                                                                     \
+    if (!(condition)) {                                                    \
+      std::fprintf(stderr, "%s:%d: invariant failed: %s (%s)\n", __FILE__, \
+                   __LINE__, what, #condition);                            \
+      std::abort();                                                        \
+    }                                                                      \
   } while (0)
 
 // Protobuf logs every string that is not UTF-8 while parsing; mutated inputs
@@ -135,8 +135,8 @@ std::string CallJsonEntry(const char* method, const std::string& request,
                           Response* response, int* code) {
   char* out = nullptr;
   size_t out_size = 0;
-  *code = cxkit_call_json(method, request.data(), request.size(), &out,
-                          &out_size);
+  *code =
+      cxkit_call_json(method, request.data(), request.size(), &out, &out_size);
   CXKIT_FUZZ_CHECK(out != nullptr, "a JSON response is always allocated");
   CXKIT_FUZZ_CHECK(out[out_size] == '\0' && std::strlen(out) == out_size,
                    "the JSON is NUL-terminated and its size excludes the NUL");

@@ -19,8 +19,9 @@
 namespace {
 
 bool Inside(absl::string_view part, absl::string_view whole) {
-  return part.empty() || (part.data() >= whole.data() &&
-                          part.data() + part.size() <= whole.data() + whole.size());
+  return part.empty() ||
+         (part.data() >= whole.data() &&
+          part.data() + part.size() <= whole.data() + whole.size());
 }
 
 bool HasSpace(absl::string_view text) {
@@ -48,8 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::vector<absl::string_view> ids = {"kept"};
   ParseMessageIds(header, &ids);
-  CXKIT_FUZZ_CHECK(!ids.empty() && ids[0] == "kept",
-                   "ParseMessageIds appends");
+  CXKIT_FUZZ_CHECK(!ids.empty() && ids[0] == "kept", "ParseMessageIds appends");
   size_t ats = 0;
   for (char c : header) ats += c == '@';
   CXKIT_FUZZ_CHECK(ids.size() - 1 <= ats, "no more ids than '@'");

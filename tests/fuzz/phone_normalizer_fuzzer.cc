@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* const kRegions[] = {"RU", "DE", "US", "GB", "",   "BR",
                                          "IN", "CN", "KZ", "FR", "ZZ", "IT"};
   if (size == 0) return 0;
-  const char* region = kRegions[data[0] % (sizeof(kRegions) / sizeof(*kRegions))];
+  const char* region =
+      kRegions[data[0] % (sizeof(kRegions) / sizeof(*kRegions))];
   const std::string raw(reinterpret_cast<const char*>(data) + 1, size - 1);
 
   std::string reference = "untouched";
@@ -42,9 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (!reference_status.ok()) return 0;
-  CXKIT_FUZZ_CHECK(reference.size() >= 3 && reference.size() <= 21 &&
-                       reference[0] == '+',
-                   "E.164 is '+' and 2 to 20 digits");
+  CXKIT_FUZZ_CHECK(
+      reference.size() >= 3 && reference.size() <= 21 && reference[0] == '+',
+      "E.164 is '+' and 2 to 20 digits");
   for (size_t i = 1; i < reference.size(); ++i) {
     CXKIT_FUZZ_CHECK(reference[i] >= '0' && reference[i] <= '9',
                      "E.164 has only digits after '+'");

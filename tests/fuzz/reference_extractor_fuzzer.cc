@@ -30,10 +30,10 @@ void Check(const ReferenceExtractor& extractor, const std::string& text) {
   std::vector<FoundReference> again;
   extractor.Extract(text, &again);
   CXKIT_FUZZ_CHECK(found == again, "the same text gives the same references");
-  CXKIT_FUZZ_CHECK(std::is_sorted(found.begin(), found.end()) &&
-                       std::adjacent_find(found.begin(), found.end()) ==
-                           found.end(),
-                   "references are sorted and distinct");
+  CXKIT_FUZZ_CHECK(
+      std::is_sorted(found.begin(), found.end()) &&
+          std::adjacent_find(found.begin(), found.end()) == found.end(),
+      "references are sorted and distinct");
   for (const FoundReference& reference : found) {
     CXKIT_FUZZ_CHECK(reference.kind < extractor.kinds().size(),
                      "the kind indexes kinds()");
