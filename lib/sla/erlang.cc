@@ -106,8 +106,8 @@ QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
     weight[j] = std::exp(log_pi_n + log_terms[j]);
   }
   const double steps = lt + 12 * std::sqrt(lt) + 30;
-  constexpr double kWorkBudget = 2e8;
-  if (steps * static_cast<double>(states) > std::min(kWorkBudget, max_work)) {
+  if (steps * static_cast<double>(states) >
+      std::min(kErlangAMaxWork, max_work)) {
     forecast.work = steps * static_cast<double>(states);
     forecast.computed = false;
     forecast.service_level = 0;

@@ -21,13 +21,17 @@ struct QueueForecast {
   double abandonment = 0;
   // False when the queue grows without bound (Erlang C with agents <= load).
   bool stable = true;
-  // Erlang A: false when the service level would need more than a fixed
-  // amount of work (extreme rates x threshold); the other figures are valid.
+  // Erlang A: false when the service level would need more work than
+  // kErlangAMaxWork or the caller's max_work (extreme rates x threshold); the
+  // other figures are valid.
   bool computed = true;
   // Erlang A: work units the service level took (queue states x
   // uniformization steps); 0 for Erlang C.
   double work = 0;
 };
+
+// Most work units one Erlang A service level may take.
+constexpr double kErlangAMaxWork = 2e8;
 
 // Erlang B blocking probability by the recursion B(k) = A B(k-1) / (k + A
 // B(k-1)), B(0) = 1: no factorials, no overflow.
@@ -41,12 +45,12 @@ QueueForecast ErlangC(uint32_t agents, double erlangs, double handle_seconds,
 // Erlang A (Palm): customers abandon after an exponential patience with mean
 // `patience_seconds`. The stationary distribution is computed by ratio
 // recursion in log space; the service level by uniformization of the queue
-// ahead of an arriving customer, within a fixed work budget (see computed).
-// The service level is not computed (computed = false, work = its cost) when
-// it would cost more than `max_work` units.
+// ahead of an arriving customer. The service level is not computed
+// (computed = false, work = its cost) when it would cost more than
+// min(kErlangAMaxWork, max_work) units.
 QueueForecast ErlangA(uint32_t agents, double erlangs, double handle_seconds,
                       double threshold_seconds, double patience_seconds,
-                      double max_work = 2e8);
+                      double max_work = kErlangAMaxWork);
 
 }  // namespace cxkit::sla
 
