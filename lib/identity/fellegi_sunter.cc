@@ -36,13 +36,12 @@ void EstimateU(const MatchValues& values, const MatchPolicy& policy,
   }
   if (records.size() >= 2) {
     uint64_t state = policy.seed;
-    CompareScratch scratch;
     for (uint32_t s = 0; s < policy.u_sample_pairs; ++s) {
       const uint32_t a = records[Below(&state, records.size())];
       const uint32_t b = records[Below(&state, records.size())];
       if (a == b) continue;
       for (uint32_t c = 0; c < comparisons; ++c) {
-        const uint8_t level = values.Level(c, a, b, &scratch);
+        const uint8_t level = values.Level(c, a, b);
         if (level != kNullLevel) ++counts[c][level];
       }
     }

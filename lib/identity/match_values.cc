@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <initializer_list>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -62,20 +64,43 @@ std::string PhoneSuffix(const ContactRecord& record) {
   return best;
 }
 
-bool DecodedEqualOrClose(const CompiledLevel& level, absl::string_view a,
-                         absl::string_view b, CompareScratch* scratch) {
-  DecodeUtf8(a, &scratch->a);
-  DecodeUtf8(b, &scratch->b);
+bool Close(const CompiledLevel& level, std::u32string_view a,
+           std::u32string_view b) {
   switch (level.kind) {
     case cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER:
-      return JaroWinkler(scratch->a, scratch->b) >= level.threshold - 1e-12;
+      return JaroWinkler(a, b) >= level.threshold - 1e-12;
     case cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN:
-      return Levenshtein(scratch->a, scratch->b, level.max_distance) <=
-             level.max_distance;
+      return Levenshtein(a, b, level.max_distance) <= level.max_distance;
     default:
-      return OsaDistance(scratch->a, scratch->b, level.max_distance) <=
-             level.max_distance;
+      return OsaDistance(a, b, level.max_distance) <= level.max_distance;
   }
+}
+
+bool HasLevel(const CompiledComparison& comparison,
+              std::initializer_list<cxkit::v1::ComparisonLevelKind> kinds) {
+  for (const CompiledLevel& level : comparison.levels) {
+    for (cxkit::v1::ComparisonLevelKind kind : kinds) {
+      if (level.kind == kind) return true;
+    }
+  }
+  return false;
+}
+
+// Ids 1, 2, ... of the distinct strings of `texts` (one per record; 0 for an
+// empty one), in order of first appearance.
+std::vector<uint32_t> InternIds(
+    uint32_t count, const std::function<absl::string_view(uint32_t)>& text,
+    uint32_t* distinct) {
+  std::vector<uint32_t> ids(count, 0);
+  absl::flat_hash_map<absl::string_view, uint32_t> id_of;
+  for (uint32_t r = 0; r < count; ++r) {
+    const absl::string_view t = text(r);
+    if (t.empty()) continue;
+    ids[r] = id_of.try_emplace(t, static_cast<uint32_t>(id_of.size()) + 1)
+                 .first->second;
+  }
+  *distinct = static_cast<uint32_t>(id_of.size());
+  return ids;
 }
 
 }  // namespace
@@ -120,19 +145,65 @@ MatchValues::MatchValues(const cxkit::v1::ResolveIdentitiesRequest& request,
       column.normalized_begin.push_back(
           static_cast<uint32_t>(column.normalized.size()));
     }
-    if (comparison.term_frequency) {
-      absl::flat_hash_map<absl::string_view, uint32_t> counts;
-      for (uint32_t r = 0; r < record_count_; ++r) {
-        if (!IsNull(static_cast<uint32_t>(c), r)) {
-          ++counts[Normalized(static_cast<uint32_t>(c), r)];
-        }
-      }
-      column.frequency.resize(record_count_, 0);
-      for (uint32_t r = 0; r < record_count_; ++r) {
-        if (!IsNull(static_cast<uint32_t>(c), r)) {
-          column.frequency[r] = counts[Normalized(static_cast<uint32_t>(c), r)];
-        }
-      }
+    Prepare(comparison, &column);
+  }
+}
+
+void MatchValues::Prepare(const CompiledComparison& comparison,
+                          Column* column) const {
+  const Column& values = *column;
+  auto normalized = [&](uint32_t r) {
+    return absl::string_view(
+        values.normalized.data() + values.normalized_begin[r],
+        values.normalized_begin[r + 1] - values.normalized_begin[r]);
+  };
+  auto raw = [&](uint32_t r) {
+    return absl::string_view(values.raw.data() + values.raw_begin[r],
+                             values.raw_begin[r + 1] - values.raw_begin[r]);
+  };
+  uint32_t distinct = 0;
+  column->value_id = InternIds(record_count_, normalized, &distinct);
+  if (HasLevel(comparison, {cxkit::v1::COMPARISON_LEVEL_KIND_EXACT})) {
+    uint32_t distinct_raw = 0;
+    column->raw_id = InternIds(record_count_, raw, &distinct_raw);
+  }
+  if (HasLevel(comparison,
+               {cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER,
+                cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN,
+                cxkit::v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN})) {
+    // Ids are given in record order, so the first record with each id
+    // supplies its code points.
+    column->code_points_begin.assign(1, 0);
+    column->code_points_begin.reserve(distinct + 1);
+    std::u32string decoded;
+    for (uint32_t r = 0; r < record_count_; ++r) {
+      if (column->value_id[r] != column->code_points_begin.size()) continue;
+      DecodeUtf8(normalized(r), &decoded);
+      column->code_points += decoded;
+      column->code_points_begin.push_back(
+          static_cast<uint32_t>(column->code_points.size()));
+    }
+  }
+  if (HasLevel(comparison, {cxkit::v1::COMPARISON_LEVEL_KIND_DATE_TYPO})) {
+    column->dates.resize(record_count_);
+    for (uint32_t r = 0; r < record_count_; ++r) {
+      if (column->value_id[r] != 0) column->dates[r] = ParseLooseDate(raw(r));
+    }
+  }
+  if (HasLevel(comparison,
+               {cxkit::v1::COMPARISON_LEVEL_KIND_NUMERIC_DISTANCE})) {
+    column->numbers.resize(record_count_);
+    for (uint32_t r = 0; r < record_count_; ++r) {
+      if (column->value_id[r] != 0) column->numbers[r] = ParseNumber(raw(r));
+    }
+  }
+  if (comparison.term_frequency) {
+    std::vector<uint32_t> count(distinct + 1, 0);
+    for (uint32_t id : column->value_id) ++count[id];
+    column->frequency.resize(record_count_, 0);
+    for (uint32_t r = 0; r < record_count_; ++r) {
+      const uint32_t id = column->value_id[r];
+      if (id != 0) column->frequency[r] = count[id];
     }
   }
 }
@@ -157,19 +228,19 @@ double MatchValues::Frequency(uint32_t c, uint32_t r) const {
          static_cast<double>(column.non_null);
 }
 
-uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b,
-                           CompareScratch* scratch) const {
-  const absl::string_view na = Normalized(c, a);
-  const absl::string_view nb = Normalized(c, b);
-  if (na.empty() || nb.empty()) return kNullLevel;
-  const bool normalized_equal = na == nb;
+uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b) const {
+  const Column& column = columns_[c];
+  const uint32_t id_a = column.value_id[a];
+  const uint32_t id_b = column.value_id[b];
+  if (id_a == 0 || id_b == 0) return kNullLevel;
+  const bool normalized_equal = id_a == id_b;
   const std::vector<CompiledLevel>& levels = policy_.comparisons[c].levels;
   for (size_t l = 0; l < levels.size(); ++l) {
     const CompiledLevel& level = levels[l];
     bool holds = false;
     switch (level.kind) {
       case cxkit::v1::COMPARISON_LEVEL_KIND_EXACT:
-        holds = normalized_equal && Raw(c, a) == Raw(c, b);
+        holds = normalized_equal && column.raw_id[a] == column.raw_id[b];
         break;
       case cxkit::v1::COMPARISON_LEVEL_KIND_NORMALIZED_EXACT:
         holds = normalized_equal;
@@ -177,17 +248,18 @@ uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b,
       case cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER:
       case cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN:
       case cxkit::v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN:
-        holds = normalized_equal || DecodedEqualOrClose(level, na, nb, scratch);
+        holds = normalized_equal || Close(level, CodePoints(column, id_a),
+                                          CodePoints(column, id_b));
         break;
       case cxkit::v1::COMPARISON_LEVEL_KIND_DATE_TYPO: {
-        const auto da = ParseLooseDate(Raw(c, a));
-        const auto db = ParseLooseDate(Raw(c, b));
+        const std::optional<LooseDate>& da = column.dates[a];
+        const std::optional<LooseDate>& db = column.dates[b];
         holds = da && db && DatesNearlyEqual(*da, *db);
         break;
       }
       case cxkit::v1::COMPARISON_LEVEL_KIND_NUMERIC_DISTANCE: {
-        const auto xa = ParseNumber(Raw(c, a));
-        const auto xb = ParseNumber(Raw(c, b));
+        const std::optional<double>& xa = column.numbers[a];
+        const std::optional<double>& xb = column.numbers[b];
         holds = xa && xb && std::fabs(*xa - *xb) <= level.numeric_distance;
         break;
       }
@@ -199,11 +271,10 @@ uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b,
   return static_cast<uint8_t>(levels.size());
 }
 
-uint64_t MatchValues::Levels(uint32_t a, uint32_t b,
-                             CompareScratch* scratch) const {
+uint64_t MatchValues::Levels(uint32_t a, uint32_t b) const {
   uint64_t levels = 0;
   for (uint32_t c = 0; c < columns_.size(); ++c) {
-    levels |= static_cast<uint64_t>(Level(c, a, b, scratch)) << (4 * c);
+    levels |= static_cast<uint64_t>(Level(c, a, b)) << (4 * c);
   }
   return levels;
 }

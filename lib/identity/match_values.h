@@ -1,26 +1,25 @@
 // The values probabilistic matching compares, gathered once per call: per
 // comparison and record the trimmed raw value and its normalized form, stored
-// in one buffer per comparison (no string per record), plus value frequencies
-// for term-frequency adjustment.
+// in one buffer per comparison (no string per record), plus everything a
+// comparison level needs prepared once instead of per pair: value ids (equal
+// ids = equal values), the code points of each distinct value, parsed dates
+// and numbers, and value frequencies for term-frequency adjustment.
 
 #ifndef CXKIT_LIB_IDENTITY_MATCH_VALUES_H_
 #define CXKIT_LIB_IDENTITY_MATCH_VALUES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 #include "cxkit/v1/identity.pb.h"
+#include "lib/identity/date_similarity.h"
 #include "lib/identity/match_policy.h"
 
 namespace cxkit::identity {
-
-// Scratch buffers for comparing one pair; reuse one per loop.
-struct CompareScratch {
-  std::u32string a;
-  std::u32string b;
-};
 
 class MatchValues {
  public:
@@ -42,10 +41,9 @@ class MatchValues {
 
   // The level (index into the comparison's levels, levels.size() for "else",
   // kNullLevel when a value is missing) of records `a` and `b`.
-  uint8_t Level(uint32_t comparison, uint32_t a, uint32_t b,
-                CompareScratch* scratch) const;
+  uint8_t Level(uint32_t comparison, uint32_t a, uint32_t b) const;
   // The levels of every comparison, 4 bits each, comparison 0 lowest.
-  uint64_t Levels(uint32_t a, uint32_t b, CompareScratch* scratch) const;
+  uint64_t Levels(uint32_t a, uint32_t b) const;
 
  private:
   struct Column {
@@ -53,9 +51,26 @@ class MatchValues {
     std::string normalized;
     std::vector<uint32_t> raw_begin;         // record_count + 1 offsets
     std::vector<uint32_t> normalized_begin;  // record_count + 1 offsets
-    std::vector<uint32_t> frequency;         // records with the same value
+    // Per record: 0 when the value is missing, else the id of its normalized
+    // value (1 + index into code_points_begin).
+    std::vector<uint32_t> value_id;
+    // Per record, only with an EXACT level: ids of the trimmed raw values.
+    std::vector<uint32_t> raw_id;
+    // Per value id - 1, only with a string-distance level: its code points.
+    std::u32string code_points;
+    std::vector<uint32_t> code_points_begin;  // values + 1 offsets
+    // Per record, only with a DATE_TYPO / NUMERIC_DISTANCE level.
+    std::vector<std::optional<LooseDate>> dates;
+    std::vector<std::optional<double>> numbers;
+    std::vector<uint32_t> frequency;  // records with the same value
     uint32_t non_null = 0;
   };
+  void Prepare(const CompiledComparison& comparison, Column* column) const;
+  std::u32string_view CodePoints(const Column& column, uint32_t id) const {
+    return std::u32string_view(
+        column.code_points.data() + column.code_points_begin[id - 1],
+        column.code_points_begin[id] - column.code_points_begin[id - 1]);
+  }
   const MatchPolicy& policy_;
   uint32_t record_count_ = 0;
   std::vector<Column> columns_;

@@ -26,14 +26,13 @@ ProbabilisticMatcher::ProbabilisticMatcher(
       index_(index),
       values_(request, policy, index.excluded) {}
 
-ScoredCandidate ProbabilisticMatcher::Score(uint32_t x, uint32_t y,
-                                            CompareScratch* scratch) const {
+ScoredCandidate ProbabilisticMatcher::Score(uint32_t x, uint32_t y) const {
   ScoredCandidate pair;
   const bool x_first =
       index_.canonical_position[x] <= index_.canonical_position[y];
   pair.a = x_first ? x : y;
   pair.b = x_first ? y : x;
-  pair.levels = values_.Levels(pair.a, pair.b, scratch);
+  pair.levels = values_.Levels(pair.a, pair.b);
   pair.weight =
       PairWeight(policy_, model_, weights_, values_, pair.levels, pair.a);
   return pair;
@@ -52,11 +51,10 @@ void ProbabilisticMatcher::Run(cxkit::v1::ResolveIdentitiesResponse* response) {
   stats->set_oversized_blocks(candidates.oversized_blocks);
 
   std::vector<uint64_t> levels(candidates.pairs.size());
-  CompareScratch scratch;
   for (size_t i = 0; i < candidates.pairs.size(); ++i) {
     const uint32_t a = record_at[candidates.pairs[i] >> 32];
     const uint32_t b = record_at[candidates.pairs[i] & 0xFFFFFFFFu];
-    levels[i] = values_.Levels(a, b, &scratch);
+    levels[i] = values_.Levels(a, b);
   }
 
   if (policy_.has_model) {
@@ -145,12 +143,11 @@ void ProbabilisticMatcher::AddSuggestionsAndScores(
   for (uint32_t r = 0; r < index_.records.size(); ++r) {
     record_of.emplace(index_.records[r].id, r);
   }
-  CompareScratch scratch;
   for (const auto& requested : request_.score_pairs()) {
     // Validation guarantees both ids exist.
     const uint32_t x = record_of.at(requested.record_id());
     const uint32_t y = record_of.at(requested.other_record_id());
-    AddScoredPair(Score(x, y, &scratch), response->add_pair_scores());
+    AddScoredPair(Score(x, y), response->add_pair_scores());
   }
 }
 

@@ -49,7 +49,7 @@ class ProbabilisticMatcher {
                                cxkit::v1::ResolveIdentitiesResponse* response);
 
  private:
-  ScoredCandidate Score(uint32_t x, uint32_t y, CompareScratch* scratch) const;
+  ScoredCandidate Score(uint32_t x, uint32_t y) const;
   void AddScoredPair(const ScoredCandidate& pair,
                      cxkit::v1::ScoredPair* out) const;
 

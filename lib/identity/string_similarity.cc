@@ -1,6 +1,8 @@
 #include "lib/identity/string_similarity.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 namespace cxkit::identity {
 namespace {
@@ -116,13 +118,42 @@ std::string NormalizeForMatching(absl::string_view text) {
   return out;
 }
 
-double Jaro(const std::u32string& a, const std::u32string& b) {
+namespace {
+
+// Flags of up to kInlineFlags entries live on the stack; longer strings (at
+// most the value limit) use the heap.
+constexpr size_t kInlineFlags = 64;
+
+// A row of `n` zeroed cells, on the stack when it fits.
+template <typename T>
+class ScratchRow {
+ public:
+  explicit ScratchRow(size_t n) {
+    if (n > kInlineFlags) {
+      heap_.assign(n, T{});
+      data_ = heap_.data();
+    } else {
+      inline_.fill(T{});
+      data_ = inline_.data();
+    }
+  }
+  T& operator[](size_t i) { return data_[i]; }
+
+ private:
+  std::array<T, kInlineFlags> inline_;
+  std::vector<T> heap_;
+  T* data_;
+};
+
+}  // namespace
+
+double Jaro(std::u32string_view a, std::u32string_view b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
   const size_t window =
       std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-  std::vector<char> a_matched(a.size(), 0);
-  std::vector<char> b_matched(b.size(), 0);
+  ScratchRow<char> a_matched(a.size());
+  ScratchRow<char> b_matched(b.size());
   size_t matches = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     const size_t lo = i > window ? i - window : 0;
@@ -151,7 +182,7 @@ double Jaro(const std::u32string& a, const std::u32string& b) {
          3.0;
 }
 
-double JaroWinkler(const std::u32string& a, const std::u32string& b) {
+double JaroWinkler(std::u32string_view a, std::u32string_view b) {
   const double jaro = Jaro(a, b);
   size_t prefix = 0;
   const size_t most = std::min<size_t>({4, a.size(), b.size()});
@@ -159,12 +190,12 @@ double JaroWinkler(const std::u32string& a, const std::u32string& b) {
   return jaro + 0.1 * static_cast<double>(prefix) * (1.0 - jaro);
 }
 
-uint32_t Levenshtein(const std::u32string& a, const std::u32string& b,
+uint32_t Levenshtein(std::u32string_view a, std::u32string_view b,
                      uint32_t cap) {
   const size_t diff =
       a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > cap) return cap + 1;
-  std::vector<uint32_t> row(b.size() + 1);
+  ScratchRow<uint32_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<uint32_t>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
     uint32_t diagonal = row[0];
@@ -182,28 +213,41 @@ uint32_t Levenshtein(const std::u32string& a, const std::u32string& b,
   return std::min(row[b.size()], cap + 1);
 }
 
-uint32_t OsaDistance(const std::u32string& a, const std::u32string& b,
+uint32_t OsaDistance(std::u32string_view a, std::u32string_view b,
                      uint32_t cap) {
   const size_t diff =
       a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > cap) return cap + 1;
+  // Three rolling rows: i - 2 (for transpositions), i - 1 and i.
   const size_t width = b.size() + 1;
-  std::vector<uint32_t> d((a.size() + 1) * width);
-  for (size_t j = 0; j <= b.size(); ++j) d[j] = static_cast<uint32_t>(j);
+  ScratchRow<uint32_t> two_back(width);
+  ScratchRow<uint32_t> previous(width);
+  ScratchRow<uint32_t> current(width);
+  for (size_t j = 0; j < width; ++j) previous[j] = static_cast<uint32_t>(j);
+  uint32_t previous_min = 0;
   for (size_t i = 1; i <= a.size(); ++i) {
-    d[i * width] = static_cast<uint32_t>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
+    current[0] = static_cast<uint32_t>(i);
+    uint32_t row_min = current[0];
+    for (size_t j = 1; j < width; ++j) {
       const uint32_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      uint32_t best =
-          std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
-                    d[(i - 1) * width + j - 1] + cost});
+      uint32_t best = std::min(
+          {previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+        best = std::min(best, two_back[j - 2] + 1);
       }
-      d[i * width + j] = best;
+      current[j] = best;
+      row_min = std::min(row_min, best);
+    }
+    // A transposition reaches back two rows, so stop only when both rows a
+    // later cell can build on exceed the cap.
+    if (row_min > cap && previous_min > cap) return cap + 1;
+    previous_min = row_min;
+    for (size_t j = 0; j < width; ++j) {
+      two_back[j] = previous[j];
+      previous[j] = current[j];
     }
   }
-  return std::min(d[a.size() * width + b.size()], cap + 1);
+  return std::min(previous[b.size()], cap + 1);
 }
 
 }  // namespace cxkit::identity

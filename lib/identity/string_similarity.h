@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -25,21 +26,21 @@ void AppendUtf8(char32_t code_point, std::string* out);
 std::string NormalizeForMatching(absl::string_view text);
 
 // Jaro similarity in [0, 1]; 1 for two empty strings.
-double Jaro(const std::u32string& a, const std::u32string& b);
+double Jaro(std::u32string_view a, std::u32string_view b);
 
 // Jaro-Winkler similarity: Jaro plus 0.1 * common prefix (at most 4) * (1 -
 // Jaro). MARTHA/MARHTA = 0.961, DWAYNE/DUANE = 0.84, DIXON/DICKSONX = 0.813.
-double JaroWinkler(const std::u32string& a, const std::u32string& b);
+double JaroWinkler(std::u32string_view a, std::u32string_view b);
 
 // Levenshtein distance (insert, delete, substitute), capped: any distance
 // above `cap` is returned as cap + 1. O(|a| * |b|) at most.
-uint32_t Levenshtein(const std::u32string& a, const std::u32string& b,
+uint32_t Levenshtein(std::u32string_view a, std::u32string_view b,
                      uint32_t cap);
 
 // Optimal-string-alignment Damerau-Levenshtein distance (adjacent
 // transpositions count 1; no substring is edited twice, so "ca"/"abc" is 3),
 // capped like Levenshtein().
-uint32_t OsaDistance(const std::u32string& a, const std::u32string& b,
+uint32_t OsaDistance(std::u32string_view a, std::u32string_view b,
                      uint32_t cap);
 
 }  // namespace cxkit::identity
