@@ -56,6 +56,11 @@ constexpr const char* kStreets[] = {
     "Elm St",    "Maple Dr",   "Pine St",   "Lake Rd",     "Hill St",
     "Church St", "Mill Rd",    "River Rd",  "High St",     "Station Rd",
     "Garden Ln", "Bahnhofstr", "Gartenweg", "Calle Mayor", "Via Roma"};
+// US area codes: phone numbers spread over a national numbering space, so two
+// people share a number about as rarely as in real data.
+constexpr const char* kAreaCodes[] = {
+    "212", "213", "305", "312", "404", "415", "503", "617", "702", "713",
+    "206", "303", "214", "602", "646", "718", "773", "818", "917", "949"};
 constexpr const char* kDomains[] = {"gmail.com",   "yahoo.com", "mail.ru",
                                     "outlook.com", "web.de",    "yandex.ru"};
 
@@ -90,6 +95,12 @@ std::string Typo(std::string s, SeededRandom* random) {
   return s;
 }
 
+// "+1" area code, exchange 200-999, line number: 160 million numbers.
+std::string PhoneNumber(SeededRandom* random) {
+  return absl::StrCat("+1", random->Pick(kAreaCodes), random->Between(200, 999),
+                      random->Digits(4));
+}
+
 std::string Date(int year, int month, int day) {
   char buffer[16];
   snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
@@ -117,7 +128,7 @@ Person MakePerson(SeededRandom* random, uint32_t id) {
       local.begin(), local.end(), local.begin(),
       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   p.email = absl::StrCat(local, id % 100, "@", random->Pick(kDomains));
-  p.phone = absl::StrCat("+1555", random->Digits(7));
+  p.phone = PhoneNumber(random);
   return p;
 }
 
@@ -180,8 +191,7 @@ void AddRecordOf(const Person& p, uint32_t person, int copy,
   if (!noisy || random->Percent(30)) {
     add_identifier(cxkit::v1::IDENTIFIER_TYPE_PHONE, p.phone);
   } else if (random->Percent(57)) {
-    add_identifier(cxkit::v1::IDENTIFIER_TYPE_PHONE,
-                   absl::StrCat("+1555", random->Digits(7)));
+    add_identifier(cxkit::v1::IDENTIFIER_TYPE_PHONE, PhoneNumber(random));
   }
 }
 
@@ -232,17 +242,27 @@ void SetFuzzyMatchingPolicy(cxkit::v1::ProbabilisticMatching* matching) {
     l->set_kind(kind);
     l->set_max_distance(max);
   };
+  auto swapped = [](cxkit::v1::AttributeComparison* c, const char* other) {
+    auto* l = c->add_levels();
+    l->set_kind(cxkit::v1::COMPARISON_LEVEL_KIND_SWAPPED);
+    l->set_swapped_with(other);
+  };
   const auto none = cxkit::v1::DERIVED_ATTRIBUTE_UNSPECIFIED;
-  jaro(comparison("given_name", none, true), 0.88);
+  auto* given = comparison("given_name", none, true);
+  jaro(given, 0.88);
+  swapped(given, "family_name");
   auto* family = comparison("family_name", none, true);
   distance(family, cxkit::v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN, 1);
   jaro(family, 0.88);
+  swapped(family, "given_name");
   comparison("birth_date", none, false)
       ->add_levels()
       ->set_kind(cxkit::v1::COMPARISON_LEVEL_KIND_DATE_TYPO);
+  // No city comparison: the postcode implies the city, and a customer who
+  // moved would otherwise count the same evidence twice (conditional
+  // independence is the model's assumption).
   distance(comparison("postcode", none, false),
            cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN, 1);
-  comparison("city", none, false);
   jaro(comparison("street", none, false), 0.9);
   jaro(
       comparison(nullptr, cxkit::v1::DERIVED_ATTRIBUTE_EMAIL_LOCAL_PART, false),
@@ -264,6 +284,9 @@ void SetFuzzyMatchingPolicy(cxkit::v1::ProbabilisticMatching* matching) {
   rule({{"family_name", cxkit::v1::BLOCKING_TRANSFORM_PHONETIC},
         {"birth_date", cxkit::v1::BLOCKING_TRANSFORM_YEAR}});
   rule({{"birth_date", value}, {"postcode", value}});
+  // Records without a birth date still meet their neighbours.
+  rule({{"family_name", cxkit::v1::BLOCKING_TRANSFORM_PHONETIC},
+        {"postcode", value}});
   rule({{"given_name", cxkit::v1::BLOCKING_TRANSFORM_PHONETIC},
         {"birth_date", value}});
   rule({{"email_local_part", value}});

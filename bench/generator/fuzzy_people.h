@@ -26,7 +26,7 @@ std::vector<uint32_t> GenerateFuzzyPeople(
     cxkit::v1::ResolveIdentitiesRequest* request);
 
 // The bench's default probabilistic policy for these attributes (given_name,
-// family_name, birth_date, postcode, city, street, e-mail local part, phone
+// family_name, birth_date, postcode, street, e-mail local part, phone
 // suffix): enabled, model estimated, match threshold 0.99.
 void SetFuzzyMatchingPolicy(cxkit::v1::ProbabilisticMatching* matching);
 

@@ -61,10 +61,42 @@ absl::StatusOr<CompiledLevel> CompileLevel(const cxkit::v1::ComparisonLevel& in,
       level.numeric_distance = in.numeric_distance();
       level.label = absl::StrCat("numeric_", in.numeric_distance());
       break;
+    case cxkit::v1::COMPARISON_LEVEL_KIND_SWAPPED:
+      // The other comparison is resolved by ResolveSwappedLevels.
+      level.label = absl::StrCat("swapped_with_", in.swapped_with());
+      break;
     default:
       return InvalidField(field + ".kind", "required: a known level kind");
   }
   return level;
+}
+
+// Points every SWAPPED level at its other comparison, which must be another
+// comparison of the policy.
+absl::Status ResolveSwappedLevels(
+    const ProbabilisticMatching& in,
+    const absl::flat_hash_map<std::string, uint32_t>& by_name,
+    MatchPolicy* policy) {
+  for (uint32_t c = 0; c < policy->comparisons.size(); ++c) {
+    std::vector<CompiledLevel>& levels = policy->comparisons[c].levels;
+    for (uint32_t l = 0; l < levels.size(); ++l) {
+      if (levels[l].kind != cxkit::v1::COMPARISON_LEVEL_KIND_SWAPPED) continue;
+      const std::string& other = in.comparisons(static_cast<int>(c))
+                                     .levels(static_cast<int>(l))
+                                     .swapped_with();
+      auto it = by_name.find(other);
+      if (it == by_name.end() || it->second == c) {
+        const std::string comparison_field =
+            IndexedField(absl::StrCat(kRoot, ".comparisons"), c);
+        return InvalidField(
+            IndexedField(comparison_field + ".levels", l) + ".swapped_with",
+            absl::StrCat("\"", other,
+                         "\" must name another comparison of the policy"));
+      }
+      levels[l].swapped_with = it->second;
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CompileModel(const cxkit::v1::ProbabilisticModel& in,
@@ -172,6 +204,10 @@ absl::StatusOr<MatchPolicy> CompileMatchPolicy(
     }
     out.term_frequency = comparison.term_frequency_adjustment();
     policy.comparisons.push_back(std::move(out));
+  }
+  if (absl::Status swapped = ResolveSwappedLevels(in, by_name, &policy);
+      !swapped.ok()) {
+    return swapped;
   }
   if (in.blocking_rules_size() == 0) {
     return InvalidField(root + ".blocking_rules",

@@ -24,6 +24,8 @@ struct CompiledLevel {
   double threshold = 0;
   uint32_t max_distance = 0;
   double numeric_distance = 0;
+  // SWAPPED: the comparison whose values are crossed with this one's.
+  uint32_t swapped_with = 0;
   std::string label;
   // EXACT or NORMALIZED_EXACT: term-frequency adjustment applies.
   bool equality = false;

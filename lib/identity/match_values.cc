@@ -263,6 +263,13 @@ uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b) const {
         holds = xa && xb && std::fabs(*xa - *xb) <= level.numeric_distance;
         break;
       }
+      case cxkit::v1::COMPARISON_LEVEL_KIND_SWAPPED: {
+        const absl::string_view other_a = Normalized(level.swapped_with, a);
+        const absl::string_view other_b = Normalized(level.swapped_with, b);
+        holds = !other_a.empty() && !other_b.empty() &&
+                Normalized(c, a) == other_b && Normalized(c, b) == other_a;
+        break;
+      }
       default:
         break;
     }

@@ -251,6 +251,63 @@ TEST(ProbabilisticMatching, ComparatorLevelsInOrder) {
                                   "else else numeric_2 "));
 }
 
+// Given and family name written in each other's place: the SWAPPED level
+// holds only when both values cross, both ways round, none missing.
+TEST(ProbabilisticMatching, SwappedLevelNeedsBothValuesCrossed) {
+  v1::ResolveIdentitiesRequest request;
+  auto* matching = request.mutable_policy()->mutable_probabilistic();
+  matching->set_enabled(true);
+  for (const char* attribute : {"given_name", "family_name"}) {
+    auto* comparison = matching->add_comparisons();
+    comparison->set_attribute(attribute);
+    comparison->add_levels()->set_kind(
+        v1::COMPARISON_LEVEL_KIND_NORMALIZED_EXACT);
+    auto* swapped = comparison->add_levels();
+    swapped->set_kind(v1::COMPARISON_LEVEL_KIND_SWAPPED);
+    swapped->set_swapped_with(
+        std::string(attribute) == "given_name" ? "family_name" : "given_name");
+  }
+  matching->add_blocking_rules()->add_keys()->set_comparison("given_name");
+  auto* model = matching->mutable_model();
+  model->set_prior_match_probability(0.5);
+  AddLevels(model, "given_name", {{0.8, 0.05}, {0.1, 0.01}, {0.1, 0.94}});
+  AddLevels(model, "family_name", {{0.8, 0.01}, {0.1, 0.01}, {0.1, 0.98}});
+  auto add = [&](const std::string& id, const std::string& given,
+                 const std::string& family) {
+    auto* record = AddRecord(&request, id, {});
+    (*record->mutable_attributes())["given_name"] = given;
+    if (!family.empty())
+      (*record->mutable_attributes())["family_name"] = family;
+  };
+  add("a", "Anna", "Smirnova");
+  add("b", "SMIRNOVA", "anna");     // crossed both ways (normalized)
+  add("c", "Smirnova", "Petrova");  // crossed one way only
+  add("d", "Smirnova", "");         // the other value missing
+  auto pair = [&](const std::string& x, const std::string& y) {
+    auto* p = request.add_score_pairs();
+    p->set_record_id(x);
+    p->set_other_record_id(y);
+  };
+  pair("a", "b");
+  pair("a", "c");
+  pair("a", "d");
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
+      << response.status().message();
+  std::vector<std::string> levels;
+  for (const auto& score : response.pair_scores()) {
+    std::string row;
+    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
+    levels.push_back(row);
+  }
+  EXPECT_THAT(levels,
+              ElementsAre("swapped_with_family_name swapped_with_given_name ",
+                          "else else ", "else null "));
+  // a-b: prior 0 + log2(0.1 / 0.01) + log2(0.1 / 0.01).
+  EXPECT_NEAR(response.pair_scores(0).match().match_weight(),
+              2 * std::log2(10.0), 1e-12);
+}
+
 // People with known truth: two or three records each, with typos and
 // missing values; the model is estimated.
 v1::ResolveIdentitiesRequest GeneratedRequest(
@@ -456,6 +513,18 @@ TEST(ProbabilisticMatching, BadPoliciesNameTheField) {
         ->set_derived(v1::DERIVED_ATTRIBUTE_PHONE_SUFFIX);
     ExpectInvalid(request, "policy.probabilistic.comparisons[1]",
                   "set exactly one of attribute and derived");
+  }
+  {
+    v1::ResolveIdentitiesRequest request = HandRequest();
+    auto* level = request.mutable_policy()
+                      ->mutable_probabilistic()
+                      ->mutable_comparisons(1)
+                      ->mutable_levels(0);
+    level->set_kind(v1::COMPARISON_LEVEL_KIND_SWAPPED);
+    level->set_swapped_with("birth_date");
+    ExpectInvalid(request,
+                  "policy.probabilistic.comparisons[1].levels[0].swapped_with",
+                  "\"birth_date\" must name another comparison of the policy");
   }
   {
     v1::ResolveIdentitiesRequest request = HandRequest();
