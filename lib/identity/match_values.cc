@@ -147,6 +147,14 @@ MatchValues::MatchValues(const cxkit::v1::ResolveIdentitiesRequest& request,
     }
     Prepare(comparison, &column);
   }
+  stride_ = static_cast<uint32_t>(columns_.size());
+  ids_.resize(static_cast<size_t>(record_count_) * stride_);
+  for (uint32_t c = 0; c < stride_; ++c) {
+    std::vector<uint32_t> value_id = std::move(columns_[c].value_id);
+    for (uint32_t r = 0; r < record_count_; ++r) {
+      ids_[static_cast<size_t>(r) * stride_ + c] = value_id[r];
+    }
+  }
 }
 
 void MatchValues::Prepare(const CompiledComparison& comparison,
@@ -198,13 +206,9 @@ void MatchValues::Prepare(const CompiledComparison& comparison,
     }
   }
   if (comparison.term_frequency) {
-    std::vector<uint32_t> count(distinct + 1, 0);
-    for (uint32_t id : column->value_id) ++count[id];
-    column->frequency.resize(record_count_, 0);
-    for (uint32_t r = 0; r < record_count_; ++r) {
-      const uint32_t id = column->value_id[r];
-      if (id != 0) column->frequency[r] = count[id];
-    }
+    column->records_with_value.assign(distinct + 1, 0);
+    for (uint32_t id : column->value_id) ++column->records_with_value[id];
+    column->records_with_value[0] = 0;  // missing values have no frequency
   }
 }
 
@@ -223,15 +227,15 @@ absl::string_view MatchValues::Normalized(uint32_t c, uint32_t r) const {
 
 double MatchValues::Frequency(uint32_t c, uint32_t r) const {
   const Column& column = columns_[c];
-  if (column.frequency.empty() || column.non_null == 0) return 0;
-  return static_cast<double>(column.frequency[r]) /
+  if (column.records_with_value.empty() || column.non_null == 0) return 0;
+  return static_cast<double>(column.records_with_value[Id(c, r)]) /
          static_cast<double>(column.non_null);
 }
 
 uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b) const {
   const Column& column = columns_[c];
-  const uint32_t id_a = column.value_id[a];
-  const uint32_t id_b = column.value_id[b];
+  const uint32_t id_a = Id(c, a);
+  const uint32_t id_b = Id(c, b);
   if (id_a == 0 || id_b == 0) return kNullLevel;
   const bool normalized_equal = id_a == id_b;
   const std::vector<CompiledLevel>& levels = policy_.comparisons[c].levels;

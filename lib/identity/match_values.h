@@ -29,9 +29,6 @@ class MatchValues {
               const MatchPolicy& policy, const std::vector<bool>& excluded);
 
   uint32_t record_count() const { return record_count_; }
-  bool IsNull(uint32_t comparison, uint32_t record) const {
-    return Normalized(comparison, record).empty();
-  }
   absl::string_view Raw(uint32_t comparison, uint32_t record) const;
   // Empty when the value is missing or a placeholder ("null", "n/a", ...).
   absl::string_view Normalized(uint32_t comparison, uint32_t record) const;
@@ -51,8 +48,9 @@ class MatchValues {
     std::string normalized;
     std::vector<uint32_t> raw_begin;         // record_count + 1 offsets
     std::vector<uint32_t> normalized_begin;  // record_count + 1 offsets
-    // Per record: 0 when the value is missing, else the id of its normalized
-    // value (1 + index into code_points_begin).
+    // Per record while preparing (then moved into ids_): 0 when the value is
+    // missing, else the id of its normalized value (1 + index into
+    // code_points_begin).
     std::vector<uint32_t> value_id;
     // Per record, only with an EXACT level: ids of the trimmed raw values.
     std::vector<uint32_t> raw_id;
@@ -62,9 +60,14 @@ class MatchValues {
     // Per record, only with a DATE_TYPO / NUMERIC_DISTANCE level.
     std::vector<std::optional<LooseDate>> dates;
     std::vector<std::optional<double>> numbers;
-    std::vector<uint32_t> frequency;  // records with the same value
+    // Per value id, only with term-frequency adjustment: records holding it.
+    std::vector<uint32_t> records_with_value;
     uint32_t non_null = 0;
   };
+  // The value id of record `r` in comparison `c`.
+  uint32_t Id(uint32_t c, uint32_t r) const {
+    return ids_[static_cast<size_t>(r) * stride_ + c];
+  }
   void Prepare(const CompiledComparison& comparison, Column* column) const;
   std::u32string_view CodePoints(const Column& column, uint32_t id) const {
     return std::u32string_view(
@@ -74,6 +77,10 @@ class MatchValues {
   const MatchPolicy& policy_;
   uint32_t record_count_ = 0;
   std::vector<Column> columns_;
+  // Value ids by record, then comparison: the ids of one pair's comparisons
+  // share a cache line or two instead of one per comparison.
+  uint32_t stride_ = 0;
+  std::vector<uint32_t> ids_;
 };
 
 inline uint8_t LevelOf(uint64_t levels, uint32_t comparison) {
