@@ -25,40 +25,29 @@ bool IsPlaceholder(absl::string_view normalized) {
   return normalized.find_first_not_of('0') == absl::string_view::npos;
 }
 
-// The smallest e-mail local part, lower-cased, of the record's e-mails.
-std::string EmailLocalPart(const ContactRecord& record) {
+// The derived value of record `r`: the smallest e-mail local part or the
+// smallest 7-digit phone suffix among its normalized identifiers, leaving out
+// blocked values (never indexed) and hubs, which say nothing about a person.
+std::string DerivedValue(cxkit::v1::DerivedAttribute derived,
+                         const IdentityIndex& index, uint32_t r) {
   std::string best;
   bool found = false;
-  for (const auto& identifier : record.identifiers()) {
-    if (identifier.type() != cxkit::v1::IDENTIFIER_TYPE_EMAIL) continue;
-    absl::string_view value = absl::StripAsciiWhitespace(identifier.value());
-    const size_t at = value.rfind('@');
-    if (at == absl::string_view::npos) continue;
-    std::string local = absl::AsciiStrToLower(value.substr(0, at));
-    const size_t plus = local.find('+');
-    if (plus != std::string::npos) local.resize(plus);
-    if (!found || local < best) best = std::move(local);
-    found = true;
-  }
-  return best;
-}
-
-// The smallest 7-digit suffix of the record's phone numbers.
-std::string PhoneSuffix(const ContactRecord& record) {
-  std::string best;
-  bool found = false;
-  for (const auto& identifier : record.identifiers()) {
-    if (identifier.type() != cxkit::v1::IDENTIFIER_TYPE_PHONE &&
-        identifier.type() != cxkit::v1::IDENTIFIER_TYPE_WHATSAPP_ID) {
-      continue;
+  for (const Occurrence& occurrence : index.OccurrencesOf(r)) {
+    const IdentityKey& key = index.keys[occurrence.key];
+    if (key.hub) continue;
+    std::string part;
+    if (derived == cxkit::v1::DERIVED_ATTRIBUTE_EMAIL_LOCAL_PART) {
+      if (key.type != cxkit::v1::IDENTIFIER_TYPE_EMAIL) continue;
+      part = std::string(key.value.substr(0, key.value.rfind('@')));
+    } else {
+      if (key.type != cxkit::v1::IDENTIFIER_TYPE_PHONE) continue;
+      for (char c : key.value) {
+        if (c >= '0' && c <= '9') part.push_back(c);
+      }
+      if (part.size() < 7) continue;
+      part.erase(0, part.size() - 7);
     }
-    std::string digits;
-    for (char c : identifier.value()) {
-      if (c >= '0' && c <= '9') digits.push_back(c);
-    }
-    if (digits.size() < 7) continue;
-    digits = digits.substr(digits.size() - 7);
-    if (!found || digits < best) best = std::move(digits);
+    if (!found || part < best) best = std::move(part);
     found = true;
   }
   return best;
@@ -106,8 +95,7 @@ std::vector<uint32_t> InternIds(
 }  // namespace
 
 MatchValues::MatchValues(const cxkit::v1::ResolveIdentitiesRequest& request,
-                         const MatchPolicy& policy,
-                         const std::vector<bool>& excluded)
+                         const MatchPolicy& policy, const IdentityIndex& index)
     : policy_(policy),
       record_count_(static_cast<uint32_t>(request.records_size())),
       columns_(policy.comparisons.size()) {
@@ -122,15 +110,12 @@ MatchValues::MatchValues(const cxkit::v1::ResolveIdentitiesRequest& request,
     for (uint32_t r = 0; r < record_count_; ++r) {
       const ContactRecord& record = request.records(static_cast<int>(r));
       absl::string_view raw;
-      if (!excluded[r]) {
+      if (!index.excluded[r]) {
         if (!comparison.attribute.empty()) {
           auto it = record.attributes().find(comparison.attribute);
           if (it != record.attributes().end()) raw = it->second;
         } else {
-          derived = comparison.derived ==
-                            cxkit::v1::DERIVED_ATTRIBUTE_EMAIL_LOCAL_PART
-                        ? EmailLocalPart(record)
-                        : PhoneSuffix(record);
+          derived = DerivedValue(comparison.derived, index, r);
           raw = derived;
         }
       }

@@ -17,16 +17,19 @@
 #include "absl/strings/string_view.h"
 #include "cxkit/v1/identity.pb.h"
 #include "lib/identity/date_similarity.h"
+#include "lib/identity/identity_index.h"
 #include "lib/identity/match_policy.h"
 
 namespace cxkit::identity {
 
 class MatchValues {
  public:
-  // Reads the values of every record of `request`; records flagged in
-  // `excluded` get only missing values. `policy` must outlive this.
+  // Reads the values of every record of `request`: attributes from the
+  // request, derived values from the normalized identifiers of `index` (after
+  // hub detection). Records `index` excludes get only missing values.
+  // `policy` must outlive this.
   MatchValues(const cxkit::v1::ResolveIdentitiesRequest& request,
-              const MatchPolicy& policy, const std::vector<bool>& excluded);
+              const MatchPolicy& policy, const IdentityIndex& index);
 
   uint32_t record_count() const { return record_count_; }
   absl::string_view Raw(uint32_t comparison, uint32_t record) const;

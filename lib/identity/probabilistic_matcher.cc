@@ -24,7 +24,7 @@ ProbabilisticMatcher::ProbabilisticMatcher(
     : request_(request),
       policy_(policy),
       index_(index),
-      values_(request, policy, index.excluded) {}
+      values_(request, policy, index) {}
 
 ScoredCandidate ProbabilisticMatcher::Score(uint32_t x, uint32_t y) const {
   ScoredCandidate pair;

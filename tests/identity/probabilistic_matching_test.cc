@@ -308,6 +308,54 @@ TEST(ProbabilisticMatching, SwappedLevelNeedsBothValuesCrossed) {
               2 * std::log2(10.0), 1e-12);
 }
 
+// Derived values come from the normalized identifiers: e-mails lower-cased,
+// phones in E.164 (WhatsApp ids as phones); blocked values give none.
+TEST(ProbabilisticMatching, DerivedValuesUseNormalizedIdentifiers) {
+  v1::ResolveIdentitiesRequest request;
+  auto* rule = request.mutable_policy()->add_rules();
+  rule->set_type(v1::IDENTIFIER_TYPE_EMAIL);
+  rule->add_blocked_values("info@shop.ru");
+  auto* matching = request.mutable_policy()->mutable_probabilistic();
+  matching->set_enabled(true);
+  for (auto derived : {v1::DERIVED_ATTRIBUTE_EMAIL_LOCAL_PART,
+                       v1::DERIVED_ATTRIBUTE_PHONE_SUFFIX}) {
+    auto* comparison = matching->add_comparisons();
+    comparison->set_derived(derived);
+    comparison->add_levels()->set_kind(v1::COMPARISON_LEVEL_KIND_EXACT);
+  }
+  matching->add_blocking_rules()->add_keys()->set_comparison("phone_suffix");
+  auto* model = matching->mutable_model();
+  model->set_prior_match_probability(0.5);
+  AddLevels(model, "email_local_part", {{0.8, 0.01}, {0.2, 0.99}});
+  AddLevels(model, "phone_suffix", {{0.8, 0.01}, {0.2, 0.99}});
+  AddRecord(&request, "a",
+            {{v1::IDENTIFIER_TYPE_EMAIL, "Anna.Smirnova@Mail.ru"},
+             {v1::IDENTIFIER_TYPE_PHONE, "+1 (212) 555-0123"}});
+  AddRecord(&request, "b",
+            {{v1::IDENTIFIER_TYPE_EMAIL, "anna.smirnova@yandex.ru"},
+             {v1::IDENTIFIER_TYPE_WHATSAPP_ID, "+33 1 45 55 01 23"}});
+  AddRecord(&request, "c",
+            {{v1::IDENTIFIER_TYPE_EMAIL, "INFO@shop.ru"},
+             {v1::IDENTIFIER_TYPE_PHONE, "+1 212 555 0999"}});
+  for (const char* other : {"b", "c"}) {
+    auto* pair = request.add_score_pairs();
+    pair->set_record_id("a");
+    pair->set_other_record_id(other);
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
+      << response.status().message();
+  std::vector<std::string> levels;
+  for (const auto& score : response.pair_scores()) {
+    std::string row;
+    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
+    levels.push_back(row);
+  }
+  // a-b: "anna.smirnova" both; 5550123 both (+12125550123, +33145550123).
+  // a-c: c's e-mail is blocked (null); 5550999 differs.
+  EXPECT_THAT(levels, ElementsAre("exact exact ", "null else "));
+}
+
 // People with known truth: two or three records each, with typos and
 // missing values; the model is estimated.
 v1::ResolveIdentitiesRequest GeneratedRequest(
