@@ -23,9 +23,7 @@ using cxkit::v1::WorkItem;
 template <typename Name>
 class NameTable {
  public:
-  void Add(absl::string_view name) {
-    if (!ids_.contains(name)) ids_.try_emplace(Name(name), 0);
-  }
+  void Add(absl::string_view name) { ids_.try_emplace(name, 0); }
   void Freeze() {
     names_.reserve(ids_.size());
     for (const auto& [name, id] : ids_) names_.push_back(name);
@@ -242,17 +240,18 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
   teams.Freeze();
   languages.Freeze();
 
-  // Agents in id order.
-  std::vector<int> agent_order(request.agents_size());
-  for (int i = 0; i < request.agents_size(); ++i) agent_order[i] = i;
-  std::sort(agent_order.begin(), agent_order.end(), [&](int a, int b) {
-    return request.agents(a).id() < request.agents(b).id();
-  });
+  // Agents in id order (ids are unique: validated).
+  std::vector<std::pair<absl::string_view, int>> agent_order;
+  agent_order.reserve(request.agents_size());
+  for (int i = 0; i < request.agents_size(); ++i) {
+    agent_order.emplace_back(request.agents(i).id(), i);
+  }
+  std::sort(agent_order.begin(), agent_order.end());
   absl::flat_hash_map<absl::string_view, int32_t> agent_by_id;
   agent_by_id.reserve(agent_order.size());
   model.agents.resize(agent_order.size());
   for (size_t k = 0; k < agent_order.size(); ++k) {
-    const cxkit::v1::Agent& proto = request.agents(agent_order[k]);
+    const cxkit::v1::Agent& proto = request.agents(agent_order[k].second);
     AgentModel& agent = model.agents[k];
     agent.id = proto.id();
     agent_by_id.emplace(proto.id(), static_cast<int32_t>(k));
