@@ -55,6 +55,9 @@ class SkillChecker {
       const LazyField& list, bool unique) const {
     absl::Status status = CheckEntries(skills.size(), list, limits_);
     if (!status.ok()) return status;
+    // Repeats are looked up by linear scan in short lists (no allocation) and
+    // in a set in long ones; both find the first repeat.
+    constexpr int kLinearRepeatScan = 16;
     absl::flat_hash_set<absl::string_view> seen;
     for (int i = 0; i < skills.size(); ++i) {
       const LazyField field = list.At(i);
@@ -72,7 +75,10 @@ class SkillChecker {
             absl::StrCat("level ", skill.level(),
                          " exceeds policy.max_skill_level (", max_level_, ")"));
       }
-      if (unique && skills.size() > 1 && !seen.insert(skill.skill()).second) {
+      if (unique && skills.size() > 1 &&
+          (skills.size() <= kLinearRepeatScan
+               ? RepeatsEarlier(skills, i)
+               : !seen.insert(skill.skill()).second)) {
         return InvalidField(
             field.Child("skill").Path(),
             absl::StrCat("second entry for \"", skill.skill(), "\""));
@@ -82,6 +88,16 @@ class SkillChecker {
   }
 
  private:
+  // Whether skills[i] names a skill of skills[0..i).
+  static bool RepeatsEarlier(
+      const google::protobuf::RepeatedPtrField<cxkit::v1::SkillLevel>& skills,
+      int i) {
+    for (int j = 0; j < i; ++j) {
+      if (skills[j].skill() == skills[i].skill()) return true;
+    }
+    return false;
+  }
+
   const cxkit::v1::RoutingLimits& limits_;
   uint32_t max_level_;
   absl::flat_hash_set<absl::string_view> catalogue_;

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "lib/common/field_status.h"
+#include "lib/routing/dense_agent_facts.h"
 
 namespace cxkit::routing {
 namespace {
@@ -21,6 +22,10 @@ struct Entry {
   // Bit s set when the agent holds skill id s (ids below 64 only): a cheap
   // necessary condition for the skill requirements.
   uint64_t skill_mask;
+  // The weighted components of fixed_part, for SumPairParts.
+  double language;
+  double load_balance;
+  double idle_time;
 };
 
 uint64_t SkillMask(const AgentModel& agent) {
@@ -82,9 +87,9 @@ class GreedyState {
           language = a.languages.front() == item.language ? w.language
                                                           : w.language * 0.5;
         }
-        it->second.push_back(
-            {agent, language + a.load_weighted[item.channel] + a.idle_weighted,
-             SkillMask(a)});
+        const double load = a.load_weighted[item.channel];
+        it->second.push_back({agent, language + load + a.idle_weighted,
+                              SkillMask(a), language, load, a.idle_weighted});
       }
       const int channel = item.channel;
       std::sort(it->second.begin(), it->second.end(),
@@ -208,6 +213,8 @@ absl::StatusOr<BatchAssignment> AssignGreedily(const RoutingModel& model,
   result.score_of_item.resize(item_count);
   result.had_eligible_agent.assign(item_count, false);
   GreedyState state(model, index);
+  const DenseAgentFacts facts(model);
+  const double sticky_weight = model.params.weights.sticky;
   const uint64_t max_visits = model.params.limits.max_visits();
   uint64_t visits = 0;
   // Signatures of items that found no agent -> had_eligible_agent.
@@ -244,6 +251,7 @@ absl::StatusOr<BatchAssignment> AssignGreedily(const RoutingModel& model,
         item.scored.empty() ? 0 : model.params.weights.skill_fit;
     std::vector<Entry>& bucket = state.Bucket(item);
     const uint64_t required_mask = RequiredMask(item);
+    const bool dense_skills = DenseAgentFacts::HasDenseSkills(item);
     for (size_t k = 0; k < bucket.size();) {
       if (++visits > max_visits) return TooManyVisits(max_visits);
       const Entry entry = bucket[k];
@@ -266,10 +274,15 @@ absl::StatusOr<BatchAssignment> AssignGreedily(const RoutingModel& model,
         continue;
       }
       ++k;
-      if (!PassesItemChecks(item, entry.agent, model.agents[entry.agent])) {
-        continue;
-      }
-      best.Offer(entry.agent, PairMicros(model, item, entry.agent));
+      if (!facts.PassesItemChecks(item, dense_skills, entry.agent)) continue;
+      // PairMicros from the entry's cached components.
+      const double skill_fit =
+          item.scored.empty() ? 0
+                              : facts.SkillFit(item, dense_skills, entry.agent);
+      best.Offer(entry.agent,
+                 SumPairParts(skill_fit, entry.language,
+                              Sticky(item, entry.agent) ? sticky_weight : 0,
+                              entry.load_balance, entry.idle_time));
       ++result.pairs_scored;
     }
     if (best.agent() >= 0) {

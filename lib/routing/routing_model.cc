@@ -23,9 +23,7 @@ using cxkit::v1::WorkItem;
 template <typename Name>
 class NameTable {
  public:
-  void Add(absl::string_view name) {
-    if (!ids_.contains(name)) ids_.try_emplace(Name(name), 0);
-  }
+  void Add(absl::string_view name) { ids_.try_emplace(name, 0); }
   void Freeze() {
     names_.reserve(ids_.size());
     for (const auto& [name, id] : ids_) names_.push_back(name);
@@ -89,7 +87,8 @@ bool ItemTimesUsable(int index, const WorkItem& item,
   return true;
 }
 
-// Agent indices of `ids`, sorted; unknown ids become WARNING issues.
+// Agent indices of `ids`, sorted; unknown ids become WARNING issues unless
+// `response` is null.
 absl::InlinedVector<int32_t, 1> AgentRefs(
     int index, const WorkItem& item,
     const google::protobuf::RepeatedPtrField<std::string>& ids,
@@ -100,6 +99,7 @@ absl::InlinedVector<int32_t, 1> AgentRefs(
   for (int i = 0; i < ids.size(); ++i) {
     auto it = agent_by_id.find(ids[i]);
     if (it == agent_by_id.end()) {
+      if (response == nullptr) continue;
       AddIssue(index, item, cxkit::v1::SEVERITY_WARNING, "UNKNOWN_AGENT",
                IndexedField(IndexedField("items", index) + list_name, i),
                absl::StrCat("no agent ", QuotedId(ids[i]), "; ignored"),
@@ -242,17 +242,18 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
   teams.Freeze();
   languages.Freeze();
 
-  // Agents in id order.
-  std::vector<int> agent_order(request.agents_size());
-  for (int i = 0; i < request.agents_size(); ++i) agent_order[i] = i;
-  std::sort(agent_order.begin(), agent_order.end(), [&](int a, int b) {
-    return request.agents(a).id() < request.agents(b).id();
-  });
+  // Agents in id order (ids are unique: validated).
+  std::vector<std::pair<absl::string_view, int>> agent_order;
+  agent_order.reserve(request.agents_size());
+  for (int i = 0; i < request.agents_size(); ++i) {
+    agent_order.emplace_back(request.agents(i).id(), i);
+  }
+  std::sort(agent_order.begin(), agent_order.end());
   absl::flat_hash_map<absl::string_view, int32_t> agent_by_id;
   agent_by_id.reserve(agent_order.size());
   model.agents.resize(agent_order.size());
   for (size_t k = 0; k < agent_order.size(); ++k) {
-    const cxkit::v1::Agent& proto = request.agents(agent_order[k]);
+    const cxkit::v1::Agent& proto = request.agents(agent_order[k].second);
     AgentModel& agent = model.agents[k];
     agent.id = proto.id();
     agent_by_id.emplace(proto.id(), static_cast<int32_t>(k));
@@ -297,10 +298,10 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
     }
   }
 
+  // Input order: unroutable items and unknown agent references become
+  // issues (in input order), the routable ones queue entries.
   std::vector<QueueEntry> queue;
-  std::vector<ItemModel> items;
   queue.reserve(request.items_size());
-  items.reserve(request.items_size());
   for (int index = 0; index < request.items_size(); ++index) {
     const WorkItem& proto = request.items(index);
     if (!cxkit::v1::Channel_IsValid(proto.channel()) ||
@@ -312,7 +313,27 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
       continue;
     }
     if (!ItemTimesUsable(index, proto, response)) continue;
-    ItemModel item;
+    AgentRefs(index, proto, proto.preferred_agent_ids(), ".preferred_agent_ids",
+              agent_by_id, response);
+    AgentRefs(index, proto, proto.excluded_agent_ids(), ".excluded_agent_ids",
+              agent_by_id, response);
+    absl::Time start = FromProtoTimestamp(proto.enqueued_at());
+    if (proto.has_original_start_at()) {
+      start = std::min(start, FromProtoTimestamp(proto.original_start_at()));
+    }
+    const int priority = proto.priority() == cxkit::v1::PRIORITY_UNSPECIFIED
+                             ? cxkit::v1::PRIORITY_NORMAL
+                             : proto.priority();
+    queue.push_back({index, priority, start, proto.id()});
+  }
+  SortQueue(params.seconds_per_priority_point, &queue);
+
+  // Queue order: the items built in place.
+  model.items.resize(queue.size());
+  for (size_t position = 0; position < queue.size(); ++position) {
+    const QueueEntry& entry = queue[position];
+    const WorkItem& proto = request.items(entry.index);
+    ItemModel& item = model.items[position];
     item.id = proto.id();
     item.conversation_id = proto.conversation_id();
     item.channel = proto.channel();
@@ -321,22 +342,17 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
       item.language = languages.Id(LanguageKey(proto.language(), &scratch));
     }
     if (!proto.team().empty()) item.team = teams.Id(proto.team());
-    absl::Time start = FromProtoTimestamp(proto.enqueued_at());
-    if (proto.has_original_start_at()) {
-      start = std::min(start, FromProtoTimestamp(proto.original_start_at()));
-    }
-    const absl::Duration wait = std::max(absl::ZeroDuration(), now - start);
+    const absl::Duration wait =
+        std::max(absl::ZeroDuration(), now - entry.start);
     item.step = StepAt(wait, params);
     ApplyRelaxation(proto, params, skills, &item);
-    item.preferred = AgentRefs(index, proto, proto.preferred_agent_ids(),
-                               ".preferred_agent_ids", agent_by_id, response);
-    item.excluded = AgentRefs(index, proto, proto.excluded_agent_ids(),
-                              ".excluded_agent_ids", agent_by_id, response);
+    // Unknown references were reported above.
+    item.preferred = AgentRefs(entry.index, proto, proto.preferred_agent_ids(),
+                               ".preferred_agent_ids", agent_by_id, nullptr);
+    item.excluded = AgentRefs(entry.index, proto, proto.excluded_agent_ids(),
+                              ".excluded_agent_ids", agent_by_id, nullptr);
     item.sticky_active = wait < params.sticky_timeout;
-    const int priority = proto.priority() == cxkit::v1::PRIORITY_UNSPECIFIED
-                             ? cxkit::v1::PRIORITY_NORMAL
-                             : proto.priority();
-    item.priority = (priority - 1) / 3.0;
+    item.priority = (entry.priority - 1) / 3.0;
     item.customer_tier =
         std::min(proto.customer_tier(), params.max_customer_tier) /
         static_cast<double>(params.max_customer_tier);
@@ -353,13 +369,6 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
         w.priority * item.priority + w.customer_tier * item.customer_tier +
         w.sentiment * item.sentiment + w.sla_urgency * item.sla_urgency +
         w.wait_time * item.wait_time);
-    queue.push_back({static_cast<int>(items.size()), priority, start, item.id});
-    items.push_back(std::move(item));
-  }
-  SortQueue(params.seconds_per_priority_point, &queue);
-  model.items.reserve(items.size());
-  for (const QueueEntry& entry : queue) {
-    model.items.push_back(std::move(items[entry.index]));
   }
   model.skill_names = std::move(skills.names());
   model.language_names = std::move(languages.names());

@@ -6,9 +6,17 @@
 namespace cxkit::routing {
 namespace {
 
-// weights.skill_fit x the mean over the item's scored skills of
-// (level - min + 1) / (max - min + 1) for the skills the agent holds at their
-// minimum (0 for the others); see SkillNeed::per_level.
+double LanguageFit(const ItemModel& item, const AgentModel& agent) {
+  if (item.language < 0 || agent.languages.empty()) return 0;
+  if (agent.languages.front() == item.language) return 1;
+  return std::find(agent.languages.begin(), agent.languages.end(),
+                   item.language) != agent.languages.end()
+             ? 0.5
+             : 0;
+}
+
+}  // namespace
+
 double WeightedSkillFit(const ItemModel& item, const AgentModel& agent,
                         uint32_t max_level) {
   double sum = 0;
@@ -19,43 +27,22 @@ double WeightedSkillFit(const ItemModel& item, const AgentModel& agent,
         held->level < need.level) {
       continue;
     }
-    const uint32_t level = std::min(held->level, max_level);
-    const uint32_t floor = std::min(need.level, max_level);
-    sum += need.per_level * static_cast<double>(level - floor + 1);
+    sum += need.per_level * LevelSteps(held->level, need.level, max_level);
   }
   return sum;
 }
-
-double LanguageFit(const ItemModel& item, const AgentModel& agent) {
-  if (item.language < 0 || agent.languages.empty()) return 0;
-  if (agent.languages.front() == item.language) return 1;
-  return std::find(agent.languages.begin(), agent.languages.end(),
-                   item.language) != agent.languages.end()
-             ? 0.5
-             : 0;
-}
-
-bool Sticky(const ItemModel& item, int32_t agent_index) {
-  return item.sticky_active && !item.preferred.empty() &&
-         std::binary_search(item.preferred.begin(), item.preferred.end(),
-                            agent_index);
-}
-
-}  // namespace
 
 int64_t PairMicros(const RoutingModel& model, const ItemModel& item,
                    int32_t agent_index) {
   const AgentModel& agent = model.agents[agent_index];
   const Weights& w = model.params.weights;
-  double part =
+  return SumPairParts(
       item.scored.empty()
           ? 0
-          : WeightedSkillFit(item, agent, model.params.max_skill_level);
-  part += w.language * LanguageFit(item, agent);
-  part += Sticky(item, agent_index) ? w.sticky : 0;
-  part += agent.load_weighted[item.channel];
-  part += agent.idle_weighted;
-  return ToMicros(part);
+          : WeightedSkillFit(item, agent, model.params.max_skill_level),
+      w.language * LanguageFit(item, agent),
+      Sticky(item, agent_index) ? w.sticky : 0,
+      agent.load_weighted[item.channel], agent.idle_weighted);
 }
 
 PairScore ScoreCandidate(const RoutingModel& model, const ItemModel& item,

@@ -3,6 +3,7 @@
 #ifndef CXKIT_LIB_ROUTING_SCORE_CANDIDATE_H_
 #define CXKIT_LIB_ROUTING_SCORE_CANDIDATE_H_
 
+#include <algorithm>
 #include <cstdint>
 
 #include "cxkit/v1/routing.pb.h"
@@ -36,6 +37,39 @@ struct PairScore {
   double idle_seconds = 0;
   int32_t agent = 0;
 };
+
+// Whether `agent_index` is a preferred agent of `item` while its stickiness
+// lasts.
+inline bool Sticky(const ItemModel& item, int32_t agent_index) {
+  return item.sticky_active && !item.preferred.empty() &&
+         std::binary_search(item.preferred.begin(), item.preferred.end(),
+                            agent_index);
+}
+
+// The levels an agent holding a skill at `held` (>= `need`) scores on it when
+// the item needs `need`: min(held, max) - min(need, max) + 1.
+inline double LevelSteps(uint32_t held, uint32_t need, uint32_t max_level) {
+  return static_cast<double>(std::min(held, max_level) -
+                             std::min(need, max_level) + 1);
+}
+
+// weights.skill_fit x the mean over the item's scored skills of
+// (level - min + 1) / (max - min + 1) for the skills the agent holds at their
+// minimum (0 for the others); see SkillNeed::per_level.
+double WeightedSkillFit(const ItemModel& item, const AgentModel& agent,
+                        uint32_t max_level);
+
+// The agent-dependent weighted components summed in the one order every
+// scorer uses (so that all of them round to the same micros), in millionths.
+inline int64_t SumPairParts(double skill_fit, double language, double sticky,
+                            double load_balance, double idle_time) {
+  double part = skill_fit;
+  part += language;
+  part += sticky;
+  part += load_balance;
+  part += idle_time;
+  return ToMicros(part);
+}
 
 // The agent-dependent part of the score in millionths: skill_fit, language,
 // sticky, load_balance and idle_time. Does not check eligibility.
