@@ -269,7 +269,9 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   });
   out.order.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
-    if (i > 0 && ids[i].id == ids[i - 1].id) {
+    // Different prefixes are different ids: most checks touch no string.
+    if (i > 0 && ids[i].prefix == ids[i - 1].prefix &&
+        ids[i].id == ids[i - 1].id) {
       const int later = std::max(ids[i].index, ids[i - 1].index);
       const int earlier = std::min(ids[i].index, ids[i - 1].index);
       return InvalidField(

@@ -137,6 +137,7 @@ FirstReplyFacts ConversationClocks::Evaluate(const Timeline& timeline,
   const std::vector<ResolvedTarget>& targets =
       policy.by_priority[timeline.priority];
   absl::InlinedVector<Metric, 8> metrics;
+  out->mutable_metrics()->Reserve(static_cast<int>(targets.size()));
   for (const ResolvedTarget& target : targets) {
     cxkit::v1::SlaMetricResult* result = out->add_metrics();
     result->set_metric(target.metric);
