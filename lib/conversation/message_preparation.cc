@@ -155,40 +155,6 @@ class FactGatherer {
   std::string folded_subject_;
 };
 
-// Puts `*facts` in time order, ties by id (ids are unique, so the order is
-// total). Sorts small keys and then moves every fact once along the cycles of
-// the permutation, instead of swapping the large facts inside the sort.
-void SortByTime(std::vector<MessageFacts>* facts) {
-  struct Key {
-    absl::Time sent_at;
-    absl::string_view id;
-    uint32_t position;  // in *facts before sorting
-  };
-  const uint32_t n = static_cast<uint32_t>(facts->size());
-  std::vector<Key> keys(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    keys[i] = Key{(*facts)[i].sent_at, (*facts)[i].id, i};
-  }
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    if (a.sent_at != b.sent_at) return a.sent_at < b.sent_at;
-    return a.id < b.id;
-  });
-  // Rank r takes the fact at keys[r].position; a done rank points to itself.
-  for (uint32_t start = 0; start < n; ++start) {
-    if (keys[start].position == start) continue;
-    const MessageFacts first = (*facts)[start];
-    uint32_t rank = start;
-    while (keys[rank].position != start) {
-      const uint32_t from = keys[rank].position;
-      (*facts)[rank] = (*facts)[from];
-      keys[rank].position = rank;
-      rank = from;
-    }
-    (*facts)[rank] = first;
-    keys[rank].position = rank;
-  }
-}
-
 // The host's constraints and previous conversations, by rank. Ids not in the
 // request are ignored (they belong to earlier calls).
 void MapHostData(const MergeConversationsRequest& request,
@@ -283,7 +249,11 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
     gatherer.Gather(m, &f);
     prepared.facts.push_back(f);
   }
-  SortByTime(&prepared.facts);
+  std::sort(prepared.facts.begin(), prepared.facts.end(),
+            [&](const MessageFacts& a, const MessageFacts& b) {
+              if (a.sent_at != b.sent_at) return a.sent_at < b.sent_at;
+              return a.id < b.id;
+            });
   const size_t n = prepared.facts.size();
 
   linker->has_reply_headers.assign(n, false);
