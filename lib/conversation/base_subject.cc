@@ -174,19 +174,26 @@ size_t FoldedPrefixLength(absl::string_view text, absl::string_view folded) {
   return pos;
 }
 
-std::string CollapseWhitespace(absl::string_view subject) {
-  std::string out;
-  out.reserve(subject.size());
+// Replaces `*out` with `subject`, whitespace runs as one space, leading and
+// trailing ones dropped.
+void CollapseWhitespaceInto(absl::string_view subject, std::string* out) {
+  out->clear();
+  out->reserve(subject.size());
   bool space = false;
   for (char c : subject) {
     if (IsSpace(c)) {
       space = true;
       continue;
     }
-    if (space && !out.empty()) out.push_back(' ');
+    if (space && !out->empty()) out->push_back(' ');
     space = false;
-    out.push_back(c);
+    out->push_back(c);
   }
+}
+
+std::string CollapseWhitespace(absl::string_view subject) {
+  std::string out;
+  CollapseWhitespaceInto(subject, &out);
   return out;
 }
 
@@ -328,14 +335,29 @@ absl::string_view SubjectNormalizer::Strip(absl::string_view text,
 }
 
 std::string SubjectNormalizer::BaseSubject(absl::string_view subject) const {
-  const std::string text = CollapseWhitespace(subject);
-  return std::string(Strip(text, /*folded=*/false));
+  std::string buffer;
+  return std::string(BaseSubject(subject, &buffer));
+}
+
+absl::string_view SubjectNormalizer::BaseSubject(absl::string_view subject,
+                                                 std::string* buffer) const {
+  CollapseWhitespaceInto(subject, buffer);
+  return Strip(*buffer, /*folded=*/false);
 }
 
 std::string SubjectNormalizer::BaseSubjectKey(absl::string_view subject) const {
+  std::string collapsed;
   std::string folded;
-  AppendFolded(CollapseWhitespace(subject), &folded);
-  return std::string(Strip(folded, /*folded=*/true));
+  return std::string(BaseSubjectKey(subject, &collapsed, &folded));
+}
+
+absl::string_view SubjectNormalizer::BaseSubjectKey(absl::string_view subject,
+                                                    std::string* collapsed,
+                                                    std::string* folded) const {
+  CollapseWhitespaceInto(subject, collapsed);
+  folded->clear();
+  AppendFolded(*collapsed, folded);
+  return Strip(*folded, /*folded=*/true);
 }
 
 }  // namespace cxkit::conversation

@@ -42,6 +42,15 @@ class SubjectNormalizer {
   // The base subject folded for comparison (AppendFolded of BaseSubject).
   std::string BaseSubjectKey(absl::string_view subject) const;
 
+  // The same two, written to caller-owned buffers so that a loop over many
+  // subjects does not allocate: the result is a view into `*buffer` (or
+  // `*folded`; `*collapsed` is scratch), valid until the buffer changes.
+  absl::string_view BaseSubject(absl::string_view subject,
+                                std::string* buffer) const;
+  absl::string_view BaseSubjectKey(absl::string_view subject,
+                                   std::string* collapsed,
+                                   std::string* folded) const;
+
   // The built-in prefixes, in no particular order.
   static const std::vector<std::string>& BuiltInPrefixes();
 

@@ -98,7 +98,8 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
     return groups[a].id < groups[b].id;
   });
   {
-    absl::flat_hash_set<std::string> used;
+    // Views into groups[].id: an id no longer changes once it is inserted.
+    absl::flat_hash_set<absl::string_view> used;
     used.reserve(groups.size());
     for (uint32_t g : order) {
       uint64_t salt = 1;
@@ -135,6 +136,7 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
   const std::vector<std::string>* kinds =
       settings.references ? &settings.references->kinds() : nullptr;
   std::vector<uint32_t> group_refs;
+  std::string subject_buffer;
   cxkit::v1::MergeStats* stats = response->mutable_stats();
   response->mutable_conversations()->Reserve(static_cast<int>(groups.size()));
   for (uint32_t g : order) {
@@ -204,7 +206,9 @@ void WriteConversations(const cxkit::v1::MergeConversationsRequest& request,
       out->set_state(cxkit::v1::CONVERSATION_STATE_OPEN);
     }
     if (first_email != nullptr) {
-      out->set_subject(settings.subjects->BaseSubject(first_email->subject()));
+      const absl::string_view subject = settings.subjects->BaseSubject(
+          first_email->subject(), &subject_buffer);
+      out->set_subject(subject.data(), subject.size());
     }
     for (uint32_t i = merge_begin[g]; !omit_merges && i < merge_begin[g + 1];
          ++i) {

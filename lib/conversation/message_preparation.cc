@@ -109,8 +109,8 @@ class FactGatherer {
     f->subject = 0;
     if (f->is_email && settings_.subject_fallback &&
         !m.email().subject().empty()) {
-      const std::string key =
-          settings_.subjects->BaseSubjectKey(m.email().subject());
+      const absl::string_view key = settings_.subjects->BaseSubjectKey(
+          m.email().subject(), &collapsed_subject_, &folded_subject_);
       if (!key.empty()) f->subject = StableHash64(key) | 1;
     }
     MessageReferences& refs = prepared_->references;
@@ -150,6 +150,9 @@ class FactGatherer {
   absl::flat_hash_map<std::string, uint32_t> names_;
   std::vector<FoundReference> found_;
   std::string name_;
+  // Scratch for base subject keys, reused across messages.
+  std::string collapsed_subject_;
+  std::string folded_subject_;
 };
 
 // The host's constraints and previous conversations, by rank. Ids not in the
