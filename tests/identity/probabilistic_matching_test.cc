@@ -43,6 +43,25 @@ void AddLevels(v1::ProbabilisticModel* model, const std::string& comparison,
   }
 }
 
+void AddScorePair(v1::ResolveIdentitiesRequest* request, const std::string& x,
+                  const std::string& y) {
+  auto* pair = request->add_score_pairs();
+  pair->set_record_id(x);
+  pair->set_other_record_id(y);
+}
+
+// Per scored pair, its comparisons' levels joined by spaces ("exact else ").
+std::vector<std::string> PairLevels(
+    const v1::ResolveIdentitiesResponse& response) {
+  std::vector<std::string> levels;
+  for (const auto& score : response.pair_scores()) {
+    std::string row;
+    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
+    levels.push_back(row);
+  }
+  return levels;
+}
+
 // family_name: EXACT; birth_date: EXACT; blocked on family_name; model given:
 // prior 0.5 (weight 0), family exact m 0.9 u 0.1, else m 0.1 u 0.9; birth
 // exact m 0.8 u 0.01, else m 0.2 u 0.99.
@@ -225,30 +244,20 @@ TEST(ProbabilisticMatching, ComparatorLevelsInOrder) {
   add("c", "Marhta", "1990-07-03", "40");  // jw 0.961, swapped date
   add("d", "Mrtah", "1991-03-07", "");     // osa 2, digit typo, null
   add("e", "Zoe", "2001-01-01", "34");     // else, else
-  auto pair = [&](const std::string& x, const std::string& y) {
-    auto* p = request.add_score_pairs();
-    p->set_record_id(x);
-    p->set_other_record_id(y);
-  };
-  pair("a", "a");
-  pair("a", "b");
-  pair("a", "c");
-  pair("a", "d");
-  pair("a", "e");
+  AddScorePair(&request, "a", "a");
+  AddScorePair(&request, "a", "b");
+  AddScorePair(&request, "a", "c");
+  AddScorePair(&request, "a", "d");
+  AddScorePair(&request, "a", "e");
   const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
   ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
       << response.status().message();
-  std::vector<std::string> levels;
-  for (const auto& score : response.pair_scores()) {
-    std::string row;
-    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
-    levels.push_back(row);
-  }
-  EXPECT_THAT(levels, ElementsAre("exact normalized_exact numeric_2 ",
-                                  "normalized_exact date_typo numeric_2 ",
-                                  "jaro_winkler_0.95 date_typo else ",
-                                  "damerau_levenshtein_2 date_typo null ",
-                                  "else else numeric_2 "));
+  EXPECT_THAT(PairLevels(response),
+              ElementsAre("exact normalized_exact numeric_2 ",
+                          "normalized_exact date_typo numeric_2 ",
+                          "jaro_winkler_0.95 date_typo else ",
+                          "damerau_levenshtein_2 date_typo null ",
+                          "else else numeric_2 "));
 }
 
 // Given and family name written in each other's place: the SWAPPED level
@@ -283,24 +292,13 @@ TEST(ProbabilisticMatching, SwappedLevelNeedsBothValuesCrossed) {
   add("b", "SMIRNOVA", "anna");     // crossed both ways (normalized)
   add("c", "Smirnova", "Petrova");  // crossed one way only
   add("d", "Smirnova", "");         // the other value missing
-  auto pair = [&](const std::string& x, const std::string& y) {
-    auto* p = request.add_score_pairs();
-    p->set_record_id(x);
-    p->set_other_record_id(y);
-  };
-  pair("a", "b");
-  pair("a", "c");
-  pair("a", "d");
+  AddScorePair(&request, "a", "b");
+  AddScorePair(&request, "a", "c");
+  AddScorePair(&request, "a", "d");
   const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
   ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
       << response.status().message();
-  std::vector<std::string> levels;
-  for (const auto& score : response.pair_scores()) {
-    std::string row;
-    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
-    levels.push_back(row);
-  }
-  EXPECT_THAT(levels,
+  EXPECT_THAT(PairLevels(response),
               ElementsAre("swapped_with_family_name swapped_with_given_name ",
                           "else else ", "else null "));
   // a-b: prior 0 + log2(0.1 / 0.01) + log2(0.1 / 0.01).
@@ -337,23 +335,14 @@ TEST(ProbabilisticMatching, DerivedValuesUseNormalizedIdentifiers) {
   AddRecord(&request, "c",
             {{v1::IDENTIFIER_TYPE_EMAIL, "INFO@shop.ru"},
              {v1::IDENTIFIER_TYPE_PHONE, "+1 212 555 0999"}});
-  for (const char* other : {"b", "c"}) {
-    auto* pair = request.add_score_pairs();
-    pair->set_record_id("a");
-    pair->set_other_record_id(other);
-  }
+  AddScorePair(&request, "a", "b");
+  AddScorePair(&request, "a", "c");
   const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
   ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
       << response.status().message();
-  std::vector<std::string> levels;
-  for (const auto& score : response.pair_scores()) {
-    std::string row;
-    for (const auto& c : score.match().comparisons()) row += c.level() + " ";
-    levels.push_back(row);
-  }
   // a-b: "anna.smirnova" both; 5550123 both (+12125550123, +33145550123).
   // a-c: c's e-mail is blocked (null); 5550999 differs.
-  EXPECT_THAT(levels, ElementsAre("exact exact ", "null else "));
+  EXPECT_THAT(PairLevels(response), ElementsAre("exact exact ", "null else "));
 }
 
 // People with known truth: two or three records each, with typos and
