@@ -93,7 +93,10 @@ int RunPipelineCommand(const std::vector<std::string>& args) {
       "RouteConversations -> PlanStaffing on generated traffic, each request "
       "built\nfrom the previous response as in cxkit-demo, and reports each "
       "stage's time\nand throughput, the end-to-end time and peak memory.");
-  flags.AddUint64("customers", &customers, 1, 2000000, "customers to generate");
+  // Six messages per customer: at most 1,666,666 customers keep the stream
+  // within MergeConversations' default max_messages (10,000,000).
+  flags.AddUint64("customers", &customers, 1, 1666666,
+                  "customers to generate (6 messages each)");
   flags.AddUint64("seed", &seed, 0, UINT64_MAX, "generator seed");
   flags.AddBool("json", &json, "print one JSON object");
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;

@@ -171,8 +171,9 @@ v1::WorkItem WorkItemFor(const v1::ConversationSla& sla,
   return item;
 }
 
-// Conversations opened per interval of `request.interval_length()` (default
-// 30 min), from the first opening's interval to the one holding `now`.
+// Conversations opened in the 24 hours before `now`, per interval of
+// `request.interval_length()` (default 30 min), from the first such opening's
+// interval to the one holding `now`.
 void AddStaffingIntervals(const v1::MergeConversationsResponse& merge,
                           const Timestamp& now,
                           v1::PlanStaffingRequest* request) {
@@ -181,13 +182,20 @@ void AddStaffingIntervals(const v1::MergeConversationsResponse& merge,
           ? std::max<int64_t>(
                 60, TimeUtil::DurationToSeconds(request->interval_length()))
           : 1800;
+  // Interval starts are multiples of `length` (also before 1970).
+  const auto interval_of = [length](int64_t t) {
+    return t - ((t % length) + length) % length;
+  };
+  const int64_t last = TimeUtil::TimestampToSeconds(now);
+  // Only the day before `now` is planned: at most 24 h / length intervals,
+  // however old the oldest conversation is.
+  const int64_t first = interval_of(last - 24 * 3600);
   std::map<int64_t, double> opened;  // interval start (s) -> conversations
   for (const v1::Conversation& conversation : merge.conversations()) {
     const int64_t at = TimeUtil::TimestampToSeconds(conversation.opened_at());
-    opened[at - at % length] += 1;
+    if (at >= first && at <= last) opened[interval_of(at)] += 1;
   }
   if (opened.empty()) return;
-  const int64_t last = TimeUtil::TimestampToSeconds(now);
   for (int64_t start = opened.begin()->first; start <= last; start += length) {
     v1::StaffingInterval* interval = request->add_intervals();
     *interval->mutable_start() = TimeUtil::SecondsToTimestamp(start);

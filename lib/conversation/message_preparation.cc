@@ -119,7 +119,9 @@ class FactGatherer {
     const ReferenceExtractor* extractor = settings_.references.get();
     if (extractor == nullptr) return;
     found_.clear();
-    extractor->Extract(m.email().subject(), &found_);
+    extractor->Extract(
+        Prefix(m.email().subject(), settings_.limits.max_scanned_text_bytes()),
+        &found_);
     extractor->Extract(
         Prefix(m.text(), settings_.limits.max_scanned_text_bytes()), &found_);
     if (found_.empty()) return;

@@ -59,6 +59,12 @@ absl::Status CompileTarget(const cxkit::v1::SlaTarget& target,
   absl::StatusOr<int64_t> goal = NonNegativeSeconds(
       target.target(), field + ".target", /*positive=*/false);
   if (!goal.ok()) return goal.status();
+  if (target.target().nanos() != 0) {
+    // Truncating would change the promise; for FIRST_REPLY a sub-second goal
+    // would even become 0, "the channel default" (24 h for e-mail).
+    return InvalidField(field + ".target",
+                        "whole seconds only (goals have second precision)");
+  }
   if (*goal == 0 && !may_default) {
     return InvalidField(field + ".target",
                         "required (at least 1 second) for this metric");

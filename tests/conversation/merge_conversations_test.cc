@@ -206,6 +206,24 @@ TEST(MergeConversationsTest, ReferenceOfAnotherCustomerNeverMerges) {
   EXPECT_EQ(refused.detail(), "order:12345");
 }
 
+// Only the first max_scanned_text_bytes of a text and of a subject are
+// searched for references, so a huge subject costs no more than a text.
+TEST(MergeConversationsTest, ReferencesOnlyInTheScannedPrefix) {
+  MergeConversationsRequest request;
+  request.mutable_policy()->mutable_limits()->set_max_scanned_text_bytes(20);
+  AddEmail(&request, "early", "2024-06-03T10:00:00Z", "anna", "<a@x>", "", "",
+           "order 11111 and then order 22222")
+      ->set_text("order 33333 ... order 44444");
+  const MergeConversationsResponse response = Merge(request);
+  ASSERT_EQ(response.conversations_size(), 1);
+  std::vector<std::string> found;
+  for (const auto& reference : response.conversations(0).references()) {
+    found.push_back(reference.kind() + ":" + reference.value());
+  }
+  // "order 11111 and then" and "order 33333 ... orde" are the scanned parts.
+  EXPECT_EQ(found, (std::vector<std::string>{"order:11111", "order:33333"}));
+}
+
 TEST(MergeConversationsTest, ReferenceWindowBoundary) {
   MergeConversationsRequest request;
   AddMessage(&request, "a", cxkit::v1::CHANNEL_LIVE_CHAT,

@@ -1,4 +1,6 @@
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cxkit/sla.h"
 #include "gtest/gtest.h"
@@ -102,6 +104,24 @@ TEST(EvaluateSlaValidation, NegativeTarget) {
       ->set_seconds(-5);
   ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT,
                 "policies[0].targets[0].target");
+}
+
+// Half a second would truncate to 0, the FIRST_REPLY channel default (24 h
+// for e-mail); 90.5 s would silently become 90 s. Both are refused.
+TEST(EvaluateSlaValidation, FractionalTargetIsRefused) {
+  for (const auto& [seconds, nanos] :
+       std::vector<std::pair<int64_t, int32_t>>{{0, 500000000}, {90, 1}}) {
+    EvaluateSlaRequest request = Valid();
+    auto* target = request.mutable_policies(0)->mutable_targets(0);
+    ASSERT_EQ(target->metric(), SLA_METRIC_FIRST_REPLY);
+    target->mutable_target()->set_seconds(seconds);
+    target->mutable_target()->set_nanos(nanos);
+    ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT,
+                  "policies[0].targets[0].target");
+    EXPECT_EQ(EvaluateSla(request).status().message(),
+              "policies[0].targets[0].target: whole seconds only (goals have "
+              "second precision)");
+  }
 }
 
 TEST(EvaluateSlaValidation, MissingTargetOutsideFirstReply) {
