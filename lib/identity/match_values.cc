@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <initializer_list>
 
 #include "absl/container/flat_hash_map.h"
@@ -75,11 +74,11 @@ bool HasLevel(const CompiledComparison& comparison,
   return false;
 }
 
-// Ids 1, 2, ... of the distinct strings of `texts` (one per record; 0 for an
+// Ids 1, 2, ... of the distinct strings text(0) .. text(count - 1) (0 for an
 // empty one), in order of first appearance.
-std::vector<uint32_t> InternIds(
-    uint32_t count, const std::function<absl::string_view(uint32_t)>& text,
-    uint32_t* distinct) {
+template <typename Text>
+std::vector<uint32_t> InternIds(uint32_t count, const Text& text,
+                                uint32_t* distinct) {
   std::vector<uint32_t> ids(count, 0);
   absl::flat_hash_map<absl::string_view, uint32_t> id_of;
   for (uint32_t r = 0; r < count; ++r) {

@@ -28,6 +28,31 @@ bool IsLetterOrDigit(char32_t c) {
   return c != 0xFFFD;
 }
 
+// Rows of up to kInlineCells cells live on the stack; longer strings (at most
+// the value limit) use the heap.
+constexpr size_t kInlineCells = 64;
+
+// A row of `n` zeroed cells, on the stack when it fits.
+template <typename T>
+class ScratchRow {
+ public:
+  explicit ScratchRow(size_t n) {
+    if (n > kInlineCells) {
+      heap_.assign(n, T{});
+      data_ = heap_.data();
+    } else {
+      inline_.fill(T{});
+      data_ = inline_.data();
+    }
+  }
+  T& operator[](size_t i) { return data_[i]; }
+
+ private:
+  std::array<T, kInlineCells> inline_;
+  std::vector<T> heap_;
+  T* data_;
+};
+
 }  // namespace
 
 void DecodeUtf8(absl::string_view text, std::u32string* out) {
@@ -117,35 +142,6 @@ std::string NormalizeForMatching(absl::string_view text) {
   }
   return out;
 }
-
-namespace {
-
-// Flags of up to kInlineFlags entries live on the stack; longer strings (at
-// most the value limit) use the heap.
-constexpr size_t kInlineFlags = 64;
-
-// A row of `n` zeroed cells, on the stack when it fits.
-template <typename T>
-class ScratchRow {
- public:
-  explicit ScratchRow(size_t n) {
-    if (n > kInlineFlags) {
-      heap_.assign(n, T{});
-      data_ = heap_.data();
-    } else {
-      inline_.fill(T{});
-      data_ = inline_.data();
-    }
-  }
-  T& operator[](size_t i) { return data_[i]; }
-
- private:
-  std::array<T, kInlineFlags> inline_;
-  std::vector<T> heap_;
-  T* data_;
-};
-
-}  // namespace
 
 double Jaro(std::u32string_view a, std::u32string_view b) {
   if (a.empty() && b.empty()) return 1.0;

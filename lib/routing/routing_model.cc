@@ -87,8 +87,7 @@ bool ItemTimesUsable(int index, const WorkItem& item,
   return true;
 }
 
-// Agent indices of `ids`, sorted; unknown ids become WARNING issues unless
-// `response` is null.
+// Agent indices of `ids`, sorted; unknown ids become WARNING issues.
 absl::InlinedVector<int32_t, 1> AgentRefs(
     int index, const WorkItem& item,
     const google::protobuf::RepeatedPtrField<std::string>& ids,
@@ -99,7 +98,6 @@ absl::InlinedVector<int32_t, 1> AgentRefs(
   for (int i = 0; i < ids.size(); ++i) {
     auto it = agent_by_id.find(ids[i]);
     if (it == agent_by_id.end()) {
-      if (response == nullptr) continue;
       AddIssue(index, item, cxkit::v1::SEVERITY_WARNING, "UNKNOWN_AGENT",
                IndexedField(IndexedField("items", index) + list_name, i),
                absl::StrCat("no agent ", QuotedId(ids[i]), "; ignored"),
@@ -302,6 +300,12 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
   // issues (in input order), the routable ones queue entries.
   std::vector<QueueEntry> queue;
   queue.reserve(request.items_size());
+  // Agent references by input index, resolved once in input order.
+  struct AgentLists {
+    absl::InlinedVector<int32_t, 1> preferred;
+    absl::InlinedVector<int32_t, 1> excluded;
+  };
+  std::vector<AgentLists> agent_lists(request.items_size());
   for (int index = 0; index < request.items_size(); ++index) {
     const WorkItem& proto = request.items(index);
     if (!cxkit::v1::Channel_IsValid(proto.channel()) ||
@@ -313,10 +317,12 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
       continue;
     }
     if (!ItemTimesUsable(index, proto, response)) continue;
-    AgentRefs(index, proto, proto.preferred_agent_ids(), ".preferred_agent_ids",
-              agent_by_id, response);
-    AgentRefs(index, proto, proto.excluded_agent_ids(), ".excluded_agent_ids",
-              agent_by_id, response);
+    agent_lists[index].preferred =
+        AgentRefs(index, proto, proto.preferred_agent_ids(),
+                  ".preferred_agent_ids", agent_by_id, response);
+    agent_lists[index].excluded =
+        AgentRefs(index, proto, proto.excluded_agent_ids(),
+                  ".excluded_agent_ids", agent_by_id, response);
     absl::Time start = FromProtoTimestamp(proto.enqueued_at());
     if (proto.has_original_start_at()) {
       start = std::min(start, FromProtoTimestamp(proto.original_start_at()));
@@ -346,11 +352,8 @@ RoutingModel BuildRoutingModel(const RouteConversationsRequest& request,
         std::max(absl::ZeroDuration(), now - entry.start);
     item.step = StepAt(wait, params);
     ApplyRelaxation(proto, params, skills, &item);
-    // Unknown references were reported above.
-    item.preferred = AgentRefs(entry.index, proto, proto.preferred_agent_ids(),
-                               ".preferred_agent_ids", agent_by_id, nullptr);
-    item.excluded = AgentRefs(entry.index, proto, proto.excluded_agent_ids(),
-                              ".excluded_agent_ids", agent_by_id, nullptr);
+    item.preferred = std::move(agent_lists[entry.index].preferred);
+    item.excluded = std::move(agent_lists[entry.index].excluded);
     item.sticky_active = wait < params.sticky_timeout;
     item.priority = (entry.priority - 1) / 3.0;
     item.customer_tier =
