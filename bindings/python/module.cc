@@ -2,12 +2,13 @@
 // out.
 //
 // Every capability Foo is exposed as `foo_bytes(request: bytes) -> bytes`: the
-// serialized FooRequest is parsed, passed to cxkit::Foo() and the FooResponse
-// is serialized deterministically, all with the GIL released, so Python threads
-// run the C++ code in parallel. Nothing raises on bad input: bytes that do not
-// parse give a response whose status is INVALID_ARGUMENT with field "request".
-// The typed layer (cxkit/__init__.py) wraps these functions in ones taking and
-// returning the generated *_pb2 messages.
+// serialized FooRequest is parsed and passed to cxkit::FooInto() on one arena
+// per call, and the FooResponse is serialized deterministically, all with the
+// GIL released, so Python threads run the C++ code in parallel. Nothing raises
+// on bad input: bytes that do not parse give a response whose status is
+// INVALID_ARGUMENT with field "request". The typed layer (cxkit/__init__.py)
+// wraps these functions in ones taking and returning the generated *_pb2
+// messages.
 //
 // The module exchanges bytes rather than message objects so that it works
 // whatever protobuf runtime the Python side uses (upb, cpp or pure Python); the
@@ -24,6 +25,7 @@
 #include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
 #include "cxkit/version.h"
+#include "google/protobuf/arena.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "pybind11/pybind11.h"
@@ -32,16 +34,25 @@ namespace {
 
 namespace py = pybind11;
 
-// Returns a response carrying only a non-OK status.
+// Makes `*response` carry only a non-OK status.
 template <typename Response>
-Response ErrorResponse(cxkit::v1::StatusCode code, std::string message,
-                       std::string field) {
-  Response response;
-  cxkit::v1::Status* status = response.mutable_status();
+void SetError(cxkit::v1::StatusCode code, std::string message,
+              std::string field, Response* response) {
+  response->Clear();
+  cxkit::v1::Status* status = response->mutable_status();
   status->set_code(code);
   status->set_message(std::move(message));
   status->set_field(std::move(field));
-  return response;
+}
+
+// The arena of one call, holding its parsed request and its response: blocks
+// of 4 KiB doubling up to 1 MiB, so a large response costs one allocation per
+// MiB instead of one per message, all freed at once.
+google::protobuf::ArenaOptions CallArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 4 << 10;
+  options.max_block_size = 1 << 20;
+  return options;
 }
 
 // Serializes `message` with maps in key order, so equal responses are equal
@@ -63,37 +74,38 @@ bool SerializeDeterministically(const google::protobuf::MessageLite& message,
 // no Python object, so it runs without the GIL.
 template <typename Request, typename Response>
 std::string ParseCallSerialize(const std::string& request_bytes,
-                               Response (*function)(const Request&)) {
-  Response response;
+                               void (*function)(const Request&, Response*)) {
+  using google::protobuf::Arena;
+  std::string response_bytes;
+  cxkit::v1::StatusCode code = cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED;
+  std::string message = "the response exceeds protobuf's 2 GiB limit";
   try {
-    Request request;
-    if (request.ParseFromString(request_bytes)) {
-      response = function(request);
+    Arena arena(CallArenaOptions());
+    auto* response = Arena::CreateMessage<Response>(&arena);
+    auto* request = Arena::CreateMessage<Request>(&arena);
+    if (request->ParseFromString(request_bytes)) {
+      function(*request, response);
     } else {
-      response = ErrorResponse<Response>(
-          cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
-          "request: " + std::to_string(request_bytes.size()) +
-              " bytes that are not a serialized " + request.GetTypeName(),
-          "request");
+      SetError(cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,
+               "request: " + std::to_string(request_bytes.size()) +
+                   " bytes that are not a serialized " + request->GetTypeName(),
+               "request", response);
+    }
+    if (SerializeDeterministically(*response, &response_bytes)) {
+      return response_bytes;
     }
   } catch (const std::bad_alloc&) {
-    response = ErrorResponse<Response>(
-        cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED, "out of memory", "");
+    message = "out of memory";
   } catch (const std::exception& e) {
-    response =
-        ErrorResponse<Response>(cxkit::v1::STATUS_CODE_INTERNAL, e.what(), "");
+    code = cxkit::v1::STATUS_CODE_INTERNAL;
+    message = e.what();
   } catch (...) {
-    response = ErrorResponse<Response>(cxkit::v1::STATUS_CODE_INTERNAL,
-                                       "unknown exception", "");
+    code = cxkit::v1::STATUS_CODE_INTERNAL;
+    message = "unknown exception";
   }
-  std::string response_bytes;
-  if (!SerializeDeterministically(response, &response_bytes)) {
-    SerializeDeterministically(
-        ErrorResponse<Response>(cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED,
-                                "the response exceeds protobuf's 2 GiB limit",
-                                ""),
-        &response_bytes);
-  }
+  Response error;
+  SetError(code, std::move(message), "", &error);
+  SerializeDeterministically(error, &response_bytes);
   return response_bytes;
 }
 
@@ -101,7 +113,8 @@ std::string ParseCallSerialize(const std::string& request_bytes,
 // through ParseCallSerialize with the GIL released. One line per capability.
 template <typename Request, typename Response>
 void DefBytesFunction(py::module_& module, const char* name,
-                      Response (*function)(const Request&), const char* doc) {
+                      void (*function)(const Request&, Response*),
+                      const char* doc) {
   module.def(
       name,
       [function](const py::bytes& request) {
@@ -125,7 +138,7 @@ PYBIND11_MODULE(_cxkit, module) {
       "cxkit package instead unless you already hold bytes.";
 
   DefBytesFunction(
-      module, "resolve_identities_bytes", &cxkit::ResolveIdentities,
+      module, "resolve_identities_bytes", &cxkit::ResolveIdentitiesInto,
       "Resolves a serialized cxkit.v1.ResolveIdentitiesRequest into a "
       "serialized cxkit.v1.ResolveIdentitiesResponse.\n\n"
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
@@ -133,26 +146,26 @@ PYBIND11_MODULE(_cxkit, module) {
       "field \"request\" when the bytes do not parse).");
 
   DefBytesFunction(
-      module, "evaluate_sla_bytes", &cxkit::EvaluateSla,
+      module, "evaluate_sla_bytes", &cxkit::EvaluateSlaInto,
       "Evaluates a serialized cxkit.v1.EvaluateSlaRequest into a serialized "
       "cxkit.v1.EvaluateSlaResponse (SLA cycles, due times, next change, "
       "service level). Pure, deterministic, thread-safe; releases the GIL; "
       "errors are in the response's status.");
   DefBytesFunction(
-      module, "plan_staffing_bytes", &cxkit::PlanStaffing,
+      module, "plan_staffing_bytes", &cxkit::PlanStaffingInto,
       "Plans a serialized cxkit.v1.PlanStaffingRequest into a serialized "
       "cxkit.v1.PlanStaffingResponse (Erlang C / Erlang A agents per "
       "interval). Pure, deterministic, thread-safe; releases the GIL; errors "
       "are in the response's status.");
   DefBytesFunction(
-      module, "merge_conversations_bytes", &cxkit::MergeConversations,
+      module, "merge_conversations_bytes", &cxkit::MergeConversationsInto,
       "Merges a serialized cxkit.v1.MergeConversationsRequest into a "
       "serialized cxkit.v1.MergeConversationsResponse.\n\n"
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
       "bad input: errors are in the response's status (INVALID_ARGUMENT with "
       "field \"request\" when the bytes do not parse).");
   DefBytesFunction(
-      module, "route_conversations_bytes", &cxkit::RouteConversations,
+      module, "route_conversations_bytes", &cxkit::RouteConversationsInto,
       "Routes a serialized cxkit.v1.RouteConversationsRequest into a "
       "serialized cxkit.v1.RouteConversationsResponse.\n\n"
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "

@@ -104,6 +104,11 @@ absl::Status ValidateEvaluateSlaRequest(
 cxkit::v1::PlanStaffingResponse PlanStaffing(
     const cxkit::v1::PlanStaffingRequest& request);
 
+// Same as PlanStaffing(), writing into `*response` (cleared first; may live on
+// an Arena). `response` must not be null.
+void PlanStaffingInto(const cxkit::v1::PlanStaffingRequest& request,
+                      cxkit::v1::PlanStaffingResponse* response);
+
 // Returns the first problem of `request` (negative contacts or durations,
 // shares outside their ranges, missing handle time or patience, limits), with
 // its field path, or OK. Does not check capacity (PlanStaffing does).

@@ -329,10 +329,15 @@ absl::Status ValidatePlanStaffingRequest(const PlanStaffingRequest& request) {
   return options.ok() ? absl::OkStatus() : options.status();
 }
 
+void PlanStaffingInto(const PlanStaffingRequest& request,
+                      PlanStaffingResponse* response) {
+  GuardedCall("planning staff", response,
+              [&](PlanStaffingResponse* out) { Plan(request, out); });
+}
+
 PlanStaffingResponse PlanStaffing(const PlanStaffingRequest& request) {
   PlanStaffingResponse response;
-  GuardedCall("planning staff", &response,
-              [&](PlanStaffingResponse* out) { Plan(request, out); });
+  PlanStaffingInto(request, &response);
   return response;
 }
 
