@@ -22,6 +22,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   uint64_t repeat = 1;
   uint64_t days = 1;
   bool json = false;
+  bool c_abi = false;
   FlagParser flags(
       "identity",
       "Resolves generated omnichannel contact records into customer "
@@ -34,6 +35,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
                   "timed runs; the median is reported");
   flags.AddUint64("days", &days, 1, 3660, "days the records are spread over");
   flags.AddBool("json", &json, "print one JSON object");
+  flags.AddBool("c-abi", &c_abi, kCAbiHelp);
   bool assignments_only = false;
   flags.AddBool("assignments-only", &assignments_only,
                 "omit identifiers, links, attributes and summaries from the "
@@ -90,7 +92,11 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   uint64_t profiles = 0;
   TimedRuns runs;
   if (!TimeRuns(
-          "ResolveIdentities", repeat, &cxkit::ResolveIdentitiesInto, *request,
+          Capability<cxkit::v1::ResolveIdentitiesRequest,
+                     cxkit::v1::ResolveIdentitiesResponse>{
+              "ResolveIdentities", &cxkit::ResolveIdentitiesInto,
+              &cxkit_resolve_identities},
+          c_abi, repeat, *request,
           [&](const cxkit::v1::ResolveIdentitiesResponse& response) {
             stats = response.stats();
             profiles = static_cast<uint64_t>(response.profiles_size());
@@ -115,6 +121,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
 
   Report report;
   report.AddString("benchmark", "identity");
+  report.AddString("entry", EntryName(c_abi));
   report.AddUint("records", records);
   report.AddUint("seed", seed);
   report.AddString("output", assignments_only ? "assignments-only" : "full");

@@ -20,6 +20,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   uint64_t repeat = 1;
   uint64_t days = 7;
   bool json = false;
+  bool c_abi = false;
   bool no_profiles = false;
   FlagParser flags(
       "merge",
@@ -33,6 +34,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
                   "timed runs; the median is reported");
   flags.AddUint64("days", &days, 1, 3660, "days the stream is spread over");
   flags.AddBool("json", &json, "print one JSON object");
+  flags.AddBool("c-abi", &c_abi, kCAbiHelp);
   flags.AddBool("no-profiles", &no_profiles,
                 "leave request.customer_profiles empty: senders without a "
                 "host customer id become implicit customers");
@@ -62,8 +64,11 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   uint64_t response_bytes = 0;
   TimedRuns runs;
   if (!TimeRuns(
-          "MergeConversations", repeat, &cxkit::MergeConversationsInto,
-          *request,
+          Capability<cxkit::v1::MergeConversationsRequest,
+                     cxkit::v1::MergeConversationsResponse>{
+              "MergeConversations", &cxkit::MergeConversationsInto,
+              &cxkit_merge_conversations},
+          c_abi, repeat, *request,
           [&](const cxkit::v1::MergeConversationsResponse& response) {
             stats = response.stats();
             // Sized once: ByteSizeLong walks the whole response.
@@ -80,6 +85,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
 
   Report report;
   report.AddString("benchmark", "merge");
+  report.AddString("entry", EntryName(c_abi));
   report.AddUint("messages", messages);
   report.AddUint("seed", seed);
   report.AddUint("days", days);

@@ -29,7 +29,7 @@ struct ModeRun {
 
 // Runs RouteConversations `repeat` times with `mode` (see TimeRuns).
 ModeRun RunMode(const cxkit::v1::RouteConversationsRequest& base,
-                cxkit::v1::AssignmentMode mode, uint64_t repeat) {
+                cxkit::v1::AssignmentMode mode, uint64_t repeat, bool c_abi) {
   cxkit::v1::RouteConversationsRequest request = base;
   request.mutable_policy()->set_mode(mode);
   ModeRun run;
@@ -38,8 +38,11 @@ ModeRun RunMode(const cxkit::v1::RouteConversationsRequest& base,
       [&run](const cxkit::v1::RouteConversationsResponse& response) {
         run.summary = response.summary();
       };
-  if (!TimeRuns("RouteConversations", repeat, &cxkit::RouteConversationsInto,
-                request, keep_summary, &runs)) {
+  const Capability<cxkit::v1::RouteConversationsRequest,
+                   cxkit::v1::RouteConversationsResponse>
+      route{"RouteConversations", &cxkit::RouteConversationsInto,
+            &cxkit_route_conversations};
+  if (!TimeRuns(route, c_abi, repeat, request, keep_summary, &runs)) {
     run.failed = true;
     return run;
   }
@@ -84,6 +87,7 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   uint64_t seed = 1;
   uint64_t repeat = 5;
   bool json = false;
+  bool c_abi = false;
   bool skip_optimal = false;
   uint64_t phone_units = 3;
   FlagParser flags(
@@ -102,6 +106,7 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   flags.AddBool("skip-optimal", &skip_optimal,
                 "do not run OPTIMAL mode (for very large queues)");
   flags.AddBool("json", &json, "print one JSON object");
+  flags.AddBool("c-abi", &c_abi, kCAbiHelp);
   if (auto exit_code = ParseFlagsOrExitCode(flags, args)) return *exit_code;
 
   cxkit::v1::RouteConversationsRequest request;
@@ -118,16 +123,18 @@ int RunRouteCommand(const std::vector<std::string>& args) {
   uint64_t pairs = 0;
   const double scoring_ms = TimeScoring(request, repeat, &pairs);
   const ModeRun greedy =
-      RunMode(request, cxkit::v1::ASSIGNMENT_MODE_GREEDY, repeat);
+      RunMode(request, cxkit::v1::ASSIGNMENT_MODE_GREEDY, repeat, c_abi);
   if (greedy.failed) return kExitFailure;
   ModeRun optimal;
   if (!skip_optimal) {
-    optimal = RunMode(request, cxkit::v1::ASSIGNMENT_MODE_OPTIMAL, repeat);
+    optimal =
+        RunMode(request, cxkit::v1::ASSIGNMENT_MODE_OPTIMAL, repeat, c_abi);
     if (optimal.failed) return kExitFailure;
   }
 
   Report report;
   report.AddString("benchmark", "route");
+  report.AddString("entry", EntryName(c_abi));
   report.AddUint("items", items);
   report.AddUint("agents", agents);
   report.AddUint("seed", seed);

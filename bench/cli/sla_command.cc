@@ -21,6 +21,7 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   uint64_t target_seconds = 0;
   bool all_business = false;
   bool json = false;
+  bool c_abi = false;
   bool states_only = false;
   FlagParser flags(
       "sla",
@@ -39,6 +40,7 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   flags.AddBool("business-hours", &all_business,
                 "put chat and phone targets on a calendar too (24/7 one)");
   flags.AddBool("json", &json, "print one JSON object");
+  flags.AddBool("c-abi", &c_abi, kCAbiHelp);
   flags.AddBool("states-only", &states_only,
                 "omit completed cycles from the response "
                 "(request.output.omit_completed_cycles)");
@@ -59,7 +61,10 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   double service_level = 0;
   TimedRuns runs;
   if (!TimeRuns(
-          "EvaluateSla", repeat, &cxkit::EvaluateSlaInto, request,
+          Capability<cxkit::v1::EvaluateSlaRequest,
+                     cxkit::v1::EvaluateSlaResponse>{
+              "EvaluateSla", &cxkit::EvaluateSlaInto, &cxkit_evaluate_sla},
+          c_abi, repeat, request,
           [&](const cxkit::v1::EvaluateSlaResponse& response) {
             stats = response.stats();
             service_level = response.service_level().overall().service_level();
@@ -73,6 +78,7 @@ int RunSlaCommand(const std::vector<std::string>& args) {
 
   Report report;
   report.AddString("benchmark", "sla");
+  report.AddString("entry", EntryName(c_abi));
   report.AddUint("conversations", conversations);
   report.AddUint("seed", seed);
   report.AddUint("repeat", repeat);

@@ -1,6 +1,7 @@
-// The timed loop the cxkit-bench commands share: call a `FooInto` function
-// `repeat` times, each response on a fresh arena (building and freeing it
-// timed), and keep wall and CPU times.
+// The timed loop the cxkit-bench commands share: call a capability `repeat`
+// times, through its C++ `FooInto` function (each response on a fresh arena,
+// building and freeing it timed) or through its C ABI entry, and keep wall and
+// CPU times.
 
 #ifndef CXKIT_BENCH_CLI_TIMED_RUNS_H_
 #define CXKIT_BENCH_CLI_TIMED_RUNS_H_
@@ -8,6 +9,7 @@
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "bench/cli/report.h"
+#include "cxkit/cxkit_c.h"
 #include "cxkit/v1/common.pb.h"
 
 namespace cxkit::bench {
@@ -39,30 +42,78 @@ struct TimedRuns {
   }
 };
 
-// Runs `into(request, response)` `repeat` (>= 1) times. Each run creates the
-// response on a fresh arena, calls `inspect(*response)` (to keep what the
-// report needs) and frees the arena, all timed. Returns false, after printing
-// "cxkit-bench: <function> failed: <message>" to stderr, when a response's
-// status is not OK.
+// The help line of every command's --c-abi flag, and the report's "entry".
+inline constexpr char kCAbiHelp[] =
+    "call the C ABI entry on the serialized request, as a PHP, Ruby or Go "
+    "host does, instead of the C++ function";
+inline const char* EntryName(bool via_c_abi) {
+  return via_c_abi ? "c-abi" : "c++";
+}
+
+// A capability as cxkit-bench calls it.
+template <typename Request, typename Response>
+struct Capability {
+  const char* name;  // e.g. "EvaluateSla", for messages
+  void (*into)(const Request&, Response*);
+  // The C ABI entry, e.g. cxkit_evaluate_sla.
+  int (*c_entry)(const void* request, size_t request_size, void** response,
+                 size_t* response_size);
+};
+
+// Runs the capability `repeat` (>= 1) times on `request`, calling
+// `inspect(response)` after each run (to keep what the report needs), and
+// appends each run's times to `runs`.
+// - C++ (`via_c_abi` false): each run creates the response on a fresh arena,
+//   calls `into`, and frees the arena, timed (`inspect` is not).
+// - C ABI (`via_c_abi` true), as a PHP, Ruby or Go host calls cxkit: the
+//   request is serialized once, untimed; each run times `c_entry` and
+//   cxkit_free of its response; parsing the response for `inspect` and
+//   `inspect` are not timed.
+// Returns false, after printing "cxkit-bench: <name> failed: <message>" to
+// stderr, when a response's status is not OK.
 template <typename Request, typename Response, typename Inspect>
-bool TimeRuns(const char* function, uint64_t repeat,
-              void (*into)(const Request&, Response*), const Request& request,
-              Inspect inspect, TimedRuns* runs) {
+bool TimeRuns(const Capability<Request, Response>& capability, bool via_c_abi,
+              uint64_t repeat, const Request& request, Inspect inspect,
+              TimedRuns* runs) {
   const google::protobuf::ArenaOptions arena_options = BenchArenaOptions();
+  std::string request_bytes;
+  if (via_c_abi) request.SerializeToString(&request_bytes);
   for (uint64_t run = 0; run < repeat; ++run) {
-    const Stopwatch timer;
-    auto arena = std::make_unique<google::protobuf::Arena>(arena_options);
-    auto* response =
-        google::protobuf::Arena::CreateMessage<Response>(arena.get());
-    into(request, response);
+    std::unique_ptr<google::protobuf::Arena> arena;
+    Response* response = nullptr;
+    void* response_bytes = nullptr;
+    const Stopwatch call_timer;
+    if (via_c_abi) {
+      size_t size = 0;
+      capability.c_entry(request_bytes.data(), request_bytes.size(),
+                         &response_bytes, &size);
+      runs->wall.push_back(call_timer.WallSeconds());
+      runs->cpu.push_back(call_timer.CpuSeconds());
+      // Parsed only to inspect it, untimed: a host reads the bytes its own way.
+      arena = std::make_unique<google::protobuf::Arena>(arena_options);
+      response = google::protobuf::Arena::CreateMessage<Response>(arena.get());
+      response->ParseFromArray(response_bytes, static_cast<int>(size));
+    } else {
+      arena = std::make_unique<google::protobuf::Arena>(arena_options);
+      response = google::protobuf::Arena::CreateMessage<Response>(arena.get());
+      capability.into(request, response);
+      runs->wall.push_back(call_timer.WallSeconds());
+      runs->cpu.push_back(call_timer.CpuSeconds());
+    }
     const bool ok = response->status().code() == cxkit::v1::STATUS_CODE_OK;
     const std::string message = response->status().message();
     inspect(*response);
-    arena.reset();
-    runs->wall.push_back(timer.WallSeconds());
-    runs->cpu.push_back(timer.CpuSeconds());
+    // Freeing what the call returned is part of the call.
+    const Stopwatch free_timer;
+    if (via_c_abi) {
+      cxkit_free(response_bytes);
+    } else {
+      arena.reset();
+    }
+    runs->wall.back() += free_timer.WallSeconds();
+    runs->cpu.back() += free_timer.CpuSeconds();
     if (!ok) {
-      std::cerr << "cxkit-bench: " << function << " failed: " << message
+      std::cerr << "cxkit-bench: " << capability.name << " failed: " << message
                 << "\n";
       return false;
     }
