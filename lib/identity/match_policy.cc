@@ -1,5 +1,6 @@
 #include "lib/identity/match_policy.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "absl/container/flat_hash_map.h"
@@ -200,6 +201,13 @@ absl::StatusOr<MatchPolicy> CompileMatchPolicy(
       absl::StatusOr<CompiledLevel> level = CompileLevel(
           comparison.levels(l), IndexedField(field + ".levels", l));
       if (!level.ok()) return level.status();
+      if (level->kind == cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN) {
+        out.levenshtein_cap =
+            std::max(out.levenshtein_cap, level->max_distance);
+      } else if (level->kind ==
+                 cxkit::v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN) {
+        out.osa_cap = std::max(out.osa_cap, level->max_distance);
+      }
       out.levels.push_back(*std::move(level));
     }
     out.term_frequency = comparison.term_frequency_adjustment();

@@ -37,6 +37,11 @@ struct CompiledComparison {
   cxkit::v1::DerivedAttribute derived;
   // The listed levels; the "else" level is index levels.size().
   std::vector<CompiledLevel> levels;
+  // The largest max_distance of its LEVENSHTEIN and of its
+  // DAMERAU_LEVENSHTEIN levels (0 when none): each distance is computed once
+  // per pair with that cap and serves every level of its kind.
+  uint32_t levenshtein_cap = 0;
+  uint32_t osa_cap = 0;
   bool term_frequency = false;
   uint32_t level_count() const {
     return static_cast<uint32_t>(levels.size()) + 1;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -52,17 +53,42 @@ std::string DerivedValue(cxkit::v1::DerivedAttribute derived,
   return best;
 }
 
-bool Close(const CompiledLevel& level, std::u32string_view a,
-           std::u32string_view b) {
-  switch (level.kind) {
-    case cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER:
-      return JaroWinkler(a, b) >= level.threshold - 1e-12;
-    case cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN:
-      return Levenshtein(a, b, level.max_distance) <= level.max_distance;
-    default:
-      return OsaDistance(a, b, level.max_distance) <= level.max_distance;
+// The similarities of one pair of values, each computed on first use and at
+// most once, whatever the number of levels that test it.
+class PairSimilarity {
+ public:
+  PairSimilarity(const CompiledComparison& comparison, std::u32string_view a,
+                 std::u32string_view b)
+      : comparison_(comparison), a_(a), b_(b) {}
+
+  // Whether `level` (JARO_WINKLER, LEVENSHTEIN or DAMERAU_LEVENSHTEIN) holds.
+  bool Close(const CompiledLevel& level) {
+    switch (level.kind) {
+      case cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER:
+        if (jaro_winkler_ < 0) jaro_winkler_ = JaroWinkler(a_, b_);
+        return jaro_winkler_ >= level.threshold - 1e-12;
+      case cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN:
+        // Capped at the comparison's largest cap: exact up to it, above
+        // every level's max_distance beyond it.
+        if (levenshtein_ == kUnknown) {
+          levenshtein_ = Levenshtein(a_, b_, comparison_.levenshtein_cap);
+        }
+        return levenshtein_ <= level.max_distance;
+      default:
+        if (osa_ == kUnknown) osa_ = OsaDistance(a_, b_, comparison_.osa_cap);
+        return osa_ <= level.max_distance;
+    }
   }
-}
+
+ private:
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+  const CompiledComparison& comparison_;
+  std::u32string_view a_;
+  std::u32string_view b_;
+  double jaro_winkler_ = -1;
+  uint32_t levenshtein_ = kUnknown;
+  uint32_t osa_ = kUnknown;
+};
 
 bool HasLevel(const CompiledComparison& comparison,
               std::initializer_list<cxkit::v1::ComparisonLevelKind> kinds) {
@@ -222,7 +248,9 @@ uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b) const {
   const uint32_t id_b = Id(c, b);
   if (id_a == 0 || id_b == 0) return kNullLevel;
   const bool normalized_equal = id_a == id_b;
-  const std::vector<CompiledLevel>& levels = policy_.comparisons[c].levels;
+  const CompiledComparison& comparison = policy_.comparisons[c];
+  const std::vector<CompiledLevel>& levels = comparison.levels;
+  std::optional<PairSimilarity> similarity;  // made by the first that needs it
   for (size_t l = 0; l < levels.size(); ++l) {
     const CompiledLevel& level = levels[l];
     bool holds = false;
@@ -236,8 +264,15 @@ uint8_t MatchValues::Level(uint32_t c, uint32_t a, uint32_t b) const {
       case cxkit::v1::COMPARISON_LEVEL_KIND_JARO_WINKLER:
       case cxkit::v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN:
       case cxkit::v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN:
-        holds = normalized_equal || Close(level, CodePoints(column, id_a),
-                                          CodePoints(column, id_b));
+        if (normalized_equal) {
+          holds = true;
+          break;
+        }
+        if (!similarity) {
+          similarity.emplace(comparison, CodePoints(column, id_a),
+                             CodePoints(column, id_b));
+        }
+        holds = similarity->Close(level);
         break;
       case cxkit::v1::COMPARISON_LEVEL_KIND_DATE_TYPO: {
         const std::optional<LooseDate>& da = column.dates[a];
