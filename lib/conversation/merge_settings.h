@@ -40,8 +40,9 @@ struct MergeSettings {
   absl::Duration reopen_window;
   std::array<ChannelSession, kChannelSlots> sessions;
   std::unique_ptr<SubjectNormalizer> subjects;
-  // Null when reference merging is off or there are no patterns.
-  std::unique_ptr<ReferenceExtractor> references;
+  // Null when reference merging is off or there are no patterns; shared
+  // (the built-in one by every call).
+  std::shared_ptr<const ReferenceExtractor> references;
 };
 
 // `limits` with each zero replaced by its documented default.

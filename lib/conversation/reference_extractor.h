@@ -36,11 +36,13 @@ class ReferenceExtractor {
   // The built-in patterns (see MergePolicy.reference_patterns).
   static std::vector<cxkit::v1::ReferencePattern> DefaultPatterns();
 
-  // Compiles the policy's patterns (and the built-in ones unless disabled).
-  // Errors: InvalidArgument naming "policy.reference_patterns[i].kind" or
-  // ".pattern" (empty, bad syntax, not exactly one capturing group, too long),
-  // ResourceExhausted for too many patterns.
-  static absl::StatusOr<std::unique_ptr<ReferenceExtractor>> Create(
+  // Compiles the policy's patterns (and the built-in ones unless disabled);
+  // null when there are none. The built-in patterns alone are compiled once
+  // per process and shared. Errors: InvalidArgument naming
+  // "policy.reference_patterns[i].kind" or ".pattern" (empty, bad syntax, not
+  // exactly one capturing group, too long), ResourceExhausted for too many
+  // patterns.
+  static absl::StatusOr<std::shared_ptr<const ReferenceExtractor>> Create(
       const cxkit::v1::MergePolicy& policy,
       const cxkit::v1::MergeLimits& limits);
 
@@ -59,6 +61,9 @@ class ReferenceExtractor {
     uint32_t kind;
   };
   ReferenceExtractor() = default;
+  // Create() without the limit check and the shared built-in extractor.
+  static absl::StatusOr<std::shared_ptr<const ReferenceExtractor>> Compile(
+      const cxkit::v1::MergePolicy& policy);
 
   std::vector<std::string> kinds_;
   std::vector<Pattern> patterns_;

@@ -20,16 +20,38 @@ std::vector<std::string> Find(const ReferenceExtractor& extractor,
   return out;
 }
 
-std::unique_ptr<ReferenceExtractor> Defaults() {
+std::shared_ptr<const ReferenceExtractor> Defaults() {
   cxkit::v1::MergePolicy policy;
   cxkit::v1::MergeLimits limits;
   limits.set_max_reference_patterns(100);
   auto extractor = ReferenceExtractor::Create(policy, limits);
   EXPECT_TRUE(extractor.ok()) << extractor.status();
-  return std::move(*extractor);
+  return *extractor;
 }
 
 using Refs = std::vector<std::string>;
+
+TEST(ReferenceExtractorTest, BuiltInPatternsAreCompiledOnceAndShared) {
+  cxkit::v1::MergeLimits limits;
+  limits.set_max_reference_patterns(100);
+  const auto first = Defaults();
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(Defaults(), first);
+  cxkit::v1::MergePolicy custom;
+  auto* pattern = custom.add_reference_patterns();
+  pattern->set_kind("rma");
+  pattern->set_pattern(R"(RMA-(\d{4}))");
+  auto own = ReferenceExtractor::Create(custom, limits);
+  ASSERT_TRUE(own.ok()) << own.status();
+  EXPECT_NE(*own, first);
+  EXPECT_EQ(Find(**own, "RMA-1234 for order 98765"),
+            (std::vector<std::string>{"order:98765", "rma:1234"}));
+  cxkit::v1::MergePolicy none;
+  none.set_disable_default_reference_patterns(true);
+  auto nothing = ReferenceExtractor::Create(none, limits);
+  ASSERT_TRUE(nothing.ok()) << nothing.status();
+  EXPECT_EQ(*nothing, nullptr);
+}
 
 TEST(ReferenceExtractorTest, DefaultPatterns) {
   auto e = Defaults();

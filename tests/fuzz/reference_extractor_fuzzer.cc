@@ -56,8 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return l;
   }();
   if ((data[0] & 1) == 0) {
-    static const std::unique_ptr<ReferenceExtractor> built_in =
-        std::move(ReferenceExtractor::Create({}, limits).value());
+    static const std::shared_ptr<const ReferenceExtractor> built_in =
+        ReferenceExtractor::Create({}, limits).value();
     Check(*built_in, rest);
     return 0;
   }
