@@ -4,83 +4,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "lib/common/utf8.h"
 
 namespace cxkit::conversation {
 namespace {
-
-// Decodes one UTF-8 code point at the start of `text` into `*code_point` and
-// returns its length; an invalid byte is returned as itself with length 1.
-size_t DecodeUtf8(absl::string_view text, uint32_t* code_point) {
-  const auto byte = [&](size_t i) { return static_cast<uint8_t>(text[i]); };
-  const uint8_t b0 = byte(0);
-  if (b0 < 0x80) {
-    *code_point = b0;
-    return 1;
-  }
-  size_t length = 0;
-  uint32_t value = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    length = 2;
-    value = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    length = 3;
-    value = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    length = 4;
-    value = b0 & 0x07;
-  }
-  if (length == 0 || text.size() < length) {
-    *code_point = 0xFFFFFFFF;  // marks "copy the byte"
-    return 1;
-  }
-  for (size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) {
-      *code_point = 0xFFFFFFFF;
-      return 1;
-    }
-    value = (value << 6) | (byte(i) & 0x3F);
-  }
-  // Overlong forms ("\xC0\xA0" is not a space), surrogates and values past
-  // U+10FFFF are not UTF-8: their bytes are copied like any invalid byte.
-  static constexpr uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (value < kSmallest[length] || value > 0x10FFFF ||
-      (value >= 0xD800 && value <= 0xDFFF)) {
-    *code_point = 0xFFFFFFFF;
-    return 1;
-  }
-  *code_point = value;
-  return length;
-}
-
-// Writes the UTF-8 encoding of `cp` to `out` (room for 4 bytes); returns its
-// length.
-size_t EncodeUtf8(uint32_t cp, char* out) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  char buffer[4];
-  out->append(buffer, EncodeUtf8(cp, buffer));
-}
 
 uint32_t FoldCodePoint(uint32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
@@ -159,17 +86,17 @@ size_t FoldedPrefixLength(absl::string_view text, absl::string_view folded) {
   char buffer[4];
   while (!folded.empty()) {
     if (pos >= text.size()) return 0;
-    uint32_t cp;
-    const size_t length = DecodeUtf8(text.substr(pos), &cp);
+    // Invalid bytes stand for themselves.
+    const Utf8CodePoint decoded = DecodeUtf8At(text, pos);
     size_t size = 1;
-    if (cp == 0xFFFFFFFF) {
+    if (!decoded.valid) {
       buffer[0] = text[pos];
     } else {
-      size = EncodeUtf8(FoldCodePoint(cp), buffer);
+      size = EncodeUtf8(FoldCodePoint(decoded.code_point), buffer);
     }
     if (!absl::StartsWith(folded, absl::string_view(buffer, size))) return 0;
     folded.remove_prefix(size);
-    pos += length;
+    pos += decoded.length;
   }
   return pos;
 }
@@ -200,17 +127,15 @@ std::string CollapseWhitespace(absl::string_view subject) {
 }  // namespace
 
 void AppendFolded(absl::string_view text, std::string* out) {
-  while (!text.empty()) {
-    uint32_t cp;
-    const size_t length = DecodeUtf8(text, &cp);
-    if (cp == 0xFFFFFFFF) {
-      out->push_back(text[0]);
-    } else if (cp < 0x80) {
-      out->push_back(static_cast<char>(FoldCodePoint(cp)));
+  for (size_t pos = 0; pos < text.size();) {
+    // Invalid bytes are copied as they are.
+    const Utf8CodePoint decoded = DecodeUtf8At(text, pos);
+    if (!decoded.valid) {
+      out->push_back(text[pos]);
     } else {
-      AppendUtf8(FoldCodePoint(cp), out);
+      AppendUtf8(FoldCodePoint(decoded.code_point), out);
     }
-    text.remove_prefix(length);
+    pos += decoded.length;
   }
 }
 

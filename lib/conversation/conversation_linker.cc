@@ -194,19 +194,7 @@ class Linker {
         std::min(state_[a].min_rank, state_[b].min_rank) < floor) {
       return "SPLIT";
     }
-    if (!tags_.empty()) {
-      auto ta = tags_.find(a);
-      auto tb = tags_.find(b);
-      if (ta != tags_.end() && tb != tags_.end()) {
-        // The smaller set against the larger: O(min) per proposed merge.
-        const bool a_smaller = ta->second.size() < tb->second.size();
-        const Tags& small = a_smaller ? ta->second : tb->second;
-        const Tags& large = a_smaller ? tb->second : ta->second;
-        for (uint32_t tag : small) {
-          if (large.contains(tag ^ 1u)) return "NEVER_MERGE";
-        }
-      }
-    }
+    if (!tags_.empty() && NeverMerge(a, b)) return "NEVER_MERGE";
     const bool customer_rule =
         rule == cxkit::v1::MERGE_RULE_EMAIL_SUBJECT ||
         rule == cxkit::v1::MERGE_RULE_SAME_REFERENCE ||
@@ -220,6 +208,33 @@ class Linker {
                  : "OTHER_CUSTOMER";
     }
     return nullptr;
+  }
+
+  // Whether the sets with roots `a` and `b` hold the two sides of a
+  // never-merge pair. A pair found once is remembered for the whole call:
+  // sets only grow (tags are only added), two sets holding both sides of a
+  // pair never merge, and a root that stops being one never becomes one
+  // again, so a cached (root, root) answer stays true for as long as both
+  // are roots. Without the cache a refused pair of large sets costs
+  // O(min tags) again on every later message that proposes it.
+  bool NeverMerge(uint32_t a, uint32_t b) {
+    const uint64_t key =
+        a < b ? (uint64_t{a} << 32) | b : (uint64_t{b} << 32) | a;
+    if (never_merge_roots_.contains(key)) return true;
+    auto ta = tags_.find(a);
+    auto tb = tags_.find(b);
+    if (ta == tags_.end() || tb == tags_.end()) return false;
+    // The smaller set against the larger: O(min) per uncached pair.
+    const bool a_smaller = ta->second.size() < tb->second.size();
+    const Tags& small = a_smaller ? ta->second : tb->second;
+    const Tags& large = a_smaller ? tb->second : ta->second;
+    for (uint32_t tag : small) {
+      if (large.contains(tag ^ 1u)) {
+        never_merge_roots_.insert(key);
+        return true;
+      }
+    }
+    return false;
   }
 
   void MergeTags(uint32_t a, uint32_t b, uint32_t root) {
@@ -346,7 +361,9 @@ class Linker {
   std::vector<Latest> customer_latest_;          // by customer
   std::vector<ReferenceState> reference_state_;  // by reference id
   bool joined_ = false;
-  std::vector<uint32_t> refused_roots_;
+  std::vector<uint32_t> refused_roots_;  // refused this message, by root
+  // Root pairs (smaller << 32 | larger) found to hold a never-merge pair.
+  absl::flat_hash_set<uint64_t> never_merge_roots_;
   Linking out_;
 };
 

@@ -223,4 +223,23 @@ FastPathResult NormalizeCanonicalPhone(absl::string_view canonical,
   return FastPathResult::kNormalized;
 }
 
+bool PhoneKeyMayChange(absl::string_view e164, absl::string_view region) {
+  const PhoneParseRuleTables* tables = PhoneParseRuleTables::Get();
+  if (tables == nullptr) return true;
+  absl::string_view national = e164;
+  if (!absl::ConsumePrefix(&national, "+")) return true;
+  // As NormalizeCanonicalPhone: the calling code after the "+", then the
+  // rules ParseHelper strips the national prefix with.
+  const int country_code = ExtractCountryCode(*tables, &national);
+  if (country_code == 0) return true;
+  const PhoneParseRules* rules = tables->MainRegion(country_code) != region
+                                     ? &tables->ForCallingCode(country_code)
+                                     : tables->ForRegion(region);
+  if (rules == nullptr) return false;  // nothing to strip with
+  if (!rules->usable) return true;
+  const DigitPattern& prefix_pattern = rules->national_prefix_for_parsing;
+  return !prefix_pattern.pattern().empty() &&
+         prefix_pattern.MatchPrefix(national) >= 0;
+}
+
 }  // namespace cxkit::identity

@@ -56,6 +56,15 @@ FastPathResult NormalizeCanonicalPhone(absl::string_view canonical,
                                        absl::string_view region,
                                        std::string* e164);
 
+// False when normalizing `e164`, an E.164 form made by
+// NormalizeCanonicalPhone() or libphonenumber in `region`, again in `region`
+// surely gives `e164` itself: its national number does not start with what
+// libphonenumber would strip as a national prefix of its calling code. True
+// when it may change (libphonenumber strips one national prefix per pass, so
+// "+61028622" becomes "+6128622") or when that is not decided here. O(length);
+// thread-safe; no allocation.
+bool PhoneKeyMayChange(absl::string_view e164, absl::string_view region);
+
 }  // namespace cxkit::identity
 
 #endif  // CXKIT_LIB_IDENTITY_PHONE_FAST_PATH_H_

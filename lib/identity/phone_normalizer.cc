@@ -3,6 +3,8 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "lib/identity/phone_fast_path.h"
 
@@ -19,9 +21,9 @@ bool IsSupportedPhoneRegion(absl::string_view region) {
   return util.GetCountryCodeForRegion(std::string(region)) != 0;
 }
 
-absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
-                                              absl::string_view region,
-                                              std::string* e164) {
+absl::Status NormalizePhoneOnceWithLibphonenumber(absl::string_view raw,
+                                                  absl::string_view region,
+                                                  std::string* e164) {
   if (raw.size() > kMaxRawPhoneBytes) {
     return absl::InvalidArgumentError("phone number longer than 250 bytes");
   }
@@ -54,6 +56,24 @@ absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
   return absl::OkStatus();
 }
 
+absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
+                                              absl::string_view region,
+                                              std::string* e164) {
+  std::string key;
+  absl::Status status = NormalizePhoneOnceWithLibphonenumber(raw, region, &key);
+  if (!status.ok()) return status;
+  std::string next;
+  for (int pass = 0; pass < kMaxExtraPhonePasses; ++pass) {
+    if (!NormalizePhoneOnceWithLibphonenumber(key, region, &next).ok() ||
+        next == key) {
+      break;
+    }
+    key.swap(next);
+  }
+  *e164 = std::move(key);
+  return absl::OkStatus();
+}
+
 // Out of line, so that users need not link Abseil's hash tables themselves.
 PhoneNormalizer::PhoneNormalizer() = default;
 PhoneNormalizer::~PhoneNormalizer() = default;
@@ -61,13 +81,32 @@ PhoneNormalizer::~PhoneNormalizer() = default;
 absl::Status PhoneNormalizer::Normalize(absl::string_view raw,
                                         absl::string_view region,
                                         std::string* e164) {
+  absl::Status status = NormalizeOnce(raw, region, e164);
+  if (!status.ok()) return status;
+  // As NormalizePhoneWithLibphonenumber: a pass that would not change the
+  // form is skipped, which is the common case.
+  for (int pass = 0;
+       pass < kMaxExtraPhonePasses && PhoneKeyMayChange(*e164, region);
+       ++pass) {
+    if (!NormalizeOnce(*e164, region, &next_pass_).ok() ||
+        next_pass_ == *e164) {
+      break;
+    }
+    e164->swap(next_pass_);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PhoneNormalizer::NormalizeOnce(absl::string_view raw,
+                                            absl::string_view region,
+                                            std::string* e164) {
   const bool canonical = CanonicalizePhone(raw, &canonical_);
   if (canonical && NormalizeCanonicalPhone(canonical_, region, e164) ==
                        FastPathResult::kNormalized) {
     return absl::OkStatus();
   }
   if (raw.size() > kMaxRawPhoneBytes) {
-    return NormalizePhoneWithLibphonenumber(raw, region, e164);
+    return NormalizePhoneOnceWithLibphonenumber(raw, region, e164);
   }
   // Spellings with the same canonical form get the same answer from
   // libphonenumber (see phone_fast_path.h), so they share a cache entry; other
@@ -80,7 +119,7 @@ absl::Status PhoneNormalizer::Normalize(absl::string_view raw,
     ++reference_calls_;
     CachedResult result;
     absl::Status status =
-        NormalizePhoneWithLibphonenumber(raw, region, &result.value);
+        NormalizePhoneOnceWithLibphonenumber(raw, region, &result.value);
     result.ok = status.ok();
     if (!status.ok()) result.value = std::string(status.message());
     it = cache_.emplace(key_, std::move(result)).first;

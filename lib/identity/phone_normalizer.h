@@ -22,22 +22,46 @@ namespace cxkit::identity {
 // "US").
 bool IsSupportedPhoneRegion(absl::string_view region);
 
-// The reference path: libphonenumber alone, no cache. On success stores the
-// E.164 form of `raw` (e.g. "8 (916) 123-45-67" in region "RU" ->
-// "+79161234567") in `*e164`. `region` is used when `raw` has no country code
-// and may be empty otherwise. Thread-safe. Errors: InvalidArgument saying why
-// (no region, not a number, impossible length).
+// At most this many extra passes make a phone key a fixed point (see
+// NormalizePhoneWithLibphonenumber). A pass that changes a key strips a
+// national prefix, which is at least one digit of a national number of at most
+// 17, leaving at least 2: 16 passes reach the fixed point. (With a transform
+// rule a pass rewrites rather than strips; the bound keeps the cost finite.)
+inline constexpr int kMaxExtraPhonePasses = 16;
+
+// One pass of libphonenumber, no cache: Parse, IsPossibleNumber and the E.164
+// format. On success stores the E.164 form of `raw` (e.g. "8 (916) 123-45-67"
+// in region "RU" -> "+79161234567") in `*e164`. `region` is used when `raw` has
+// no country code and may be empty otherwise. Thread-safe. Errors:
+// InvalidArgument saying why (no region, not a number, impossible length).
+// The fast path (phone_fast_path.h) re-states exactly this pass. It is not
+// always idempotent: libphonenumber strips one national prefix per pass, so
+// region RU, "+6 (100) A86BC" gives "+61028622" and that gives "+6128622".
+absl::Status NormalizePhoneOnceWithLibphonenumber(absl::string_view raw,
+                                                  absl::string_view region,
+                                                  std::string* e164);
+
+// The reference path: the phone key of `raw`, libphonenumber alone. The
+// E.164 form of NormalizePhoneOnceWithLibphonenumber, normalized again (in
+// the same region) while that changes it, at most kMaxExtraPhonePasses more
+// times; a pass that fails keeps the form before it. So the key of a key is
+// the key itself (region RU: "+6 (100) A86BC" and "+61028622" both give
+// "+6128622"), and a host that stores keys and the raw numbers gets the same
+// keys. Errors: those of the first pass. Thread-safe.
 absl::Status NormalizePhoneWithLibphonenumber(absl::string_view raw,
                                               absl::string_view region,
                                               std::string* e164);
 
-// Same results as NormalizePhoneWithLibphonenumber, for every input. Numbers
+// Same results as NormalizePhoneWithLibphonenumber (the fixed point), for
+// every input. Numbers
 // written with digits, spaces, "-", ".", "(", ")", "/" and a leading "+" take
 // the fast path (millions per second, no libphonenumber call) whenever it can
 // reproduce libphonenumber's steps; the rest, and all errors, go to
 // libphonenumber once per (region, canonical form) and are cached. Not
 // thread-safe: use one instance per thread or call. Memory grows with the
-// number of distinct values that needed libphonenumber.
+// number of distinct values that needed libphonenumber. An E.164 form is
+// normalized again only when PhoneKeyMayChange() says it may change, so plain
+// numbers cost one pass.
 //
 // Example:
 //   PhoneNormalizer phones;
@@ -61,6 +85,11 @@ class PhoneNormalizer {
   size_t cached_answers() const { return cached_answers_; }
 
  private:
+  // One pass: NormalizePhoneOnceWithLibphonenumber's answer, by the fast path
+  // or the cache.
+  absl::Status NormalizeOnce(absl::string_view raw, absl::string_view region,
+                             std::string* e164);
+
   struct CachedResult {
     bool ok;
     std::string value;  // E.164 when ok, else the error message
@@ -69,6 +98,7 @@ class PhoneNormalizer {
   // Reused buffers, so that a call allocates nothing once they have grown.
   std::string canonical_;
   std::string key_;
+  std::string next_pass_;
   size_t reference_calls_ = 0;
   size_t cached_answers_ = 0;
 };

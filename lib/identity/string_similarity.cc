@@ -4,6 +4,8 @@
 #include <array>
 #include <vector>
 
+#include "lib/common/utf8.h"
+
 namespace cxkit::identity {
 namespace {
 
@@ -57,66 +59,10 @@ class ScratchRow {
 
 void DecodeUtf8(absl::string_view text, std::u32string* out) {
   out->clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char b = *p;
-    int extra = 0;
-    char32_t c = 0;
-    if (b < 0x80) {
-      c = b;
-    } else if ((b & 0xE0) == 0xC0) {
-      c = b & 0x1F;
-      extra = 1;
-    } else if ((b & 0xF0) == 0xE0) {
-      c = b & 0x0F;
-      extra = 2;
-    } else if ((b & 0xF8) == 0xF0) {
-      c = b & 0x07;
-      extra = 3;
-    } else {
-      out->push_back(0xFFFD);
-      ++p;
-      continue;
-    }
-    if (end - p < extra + 1) {
-      out->push_back(0xFFFD);
-      ++p;
-      continue;
-    }
-    bool valid = true;
-    for (int i = 1; i <= extra; ++i) {
-      if ((p[i] & 0xC0) != 0x80) {
-        valid = false;
-        break;
-      }
-      c = (c << 6) | (p[i] & 0x3F);
-    }
-    if (!valid) {
-      out->push_back(0xFFFD);
-      ++p;
-      continue;
-    }
-    out->push_back(c);
-    p += extra + 1;
-  }
-}
-
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  for (size_t pos = 0; pos < text.size();) {
+    const Utf8CodePoint decoded = DecodeUtf8At(text, pos);
+    out->push_back(decoded.code_point);  // U+FFFD when invalid
+    pos += decoded.length;
   }
 }
 

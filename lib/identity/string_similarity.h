@@ -13,16 +13,18 @@
 
 namespace cxkit::identity {
 
-// Decodes UTF-8 `text` into code points, appending to `out` (cleared first).
-// An invalid byte decodes as U+FFFD and decoding goes on at the next byte.
+// Decodes UTF-8 `text` into code points, appending to `out` (cleared first),
+// with the strict rules of cxkit::DecodeUtf8At (lib/common/utf8.h): every
+// byte that does not start a well-formed sequence (a stray or missing
+// continuation byte, an overlong form, a surrogate, a value past U+10FFFF)
+// decodes as its own U+FFFD and decoding goes on at the next byte. So
+// "a\xC1\x81" is {'a', U+FFFD, U+FFFD}, never {'a', 'A'}.
 void DecodeUtf8(absl::string_view text, std::u32string* out);
-
-// Appends the UTF-8 encoding of `code_point` to `out`.
-void AppendUtf8(char32_t code_point, std::string* out);
 
 // The matching form of a value: letters lower-cased (ASCII, Latin-1 and
 // Cyrillic), "ё" as "е", everything that is neither a letter nor a digit
-// dropped. "Anna-Maria O'Neil" -> "annamariaoneil".
+// (invalid UTF-8 bytes included) dropped. "Anna-Maria O'Neil" ->
+// "annamariaoneil".
 std::string NormalizeForMatching(absl::string_view text);
 
 // Jaro similarity in [0, 1]; 1 for two empty strings.

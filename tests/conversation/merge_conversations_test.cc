@@ -2,6 +2,7 @@
 // the host's constraints, with exact expected outputs.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cxkit/identity.h"
@@ -297,6 +298,48 @@ TEST(MergeConversationsTest, NeverMergePairHolds) {
   EXPECT_EQ(Groups(response), (Ids{{"m1", "m2"}, {"m3"}}));
   ASSERT_EQ(response.refused_merges_size(), 1);
   EXPECT_EQ(response.refused_merges(0).reason(), "NEVER_MERGE");
+}
+
+// Two WhatsApp threads of one customer mention the same order, their first
+// messages are a never-merge pair: every later message proposes the other
+// thread's conversation by reference and is refused, every time, with the
+// same reason (the refused root pair is remembered, not checked again).
+TEST(MergeConversationsTest, RefusedNeverMergePairIsReportedOnEveryMessage) {
+  MergeConversationsRequest request;
+  const int64_t start = Time("2024-06-03T10:00:00Z").seconds();
+  for (int i = 0; i < 10; ++i) {
+    for (const char* side : {"a", "b"}) {
+      auto* m = AddMessage(&request, side + std::to_string(i),
+                           cxkit::v1::CHANNEL_WHATSAPP, "2024-06-03T10:00:00Z",
+                           "anna", "order 12345");
+      m->set_thread_key(std::string("wa-") + side);
+      m->mutable_sent_at()->set_seconds(start + 120 * i +
+                                        (side[0] == 'b' ? 60 : 0));
+    }
+  }
+  auto* pair = request.mutable_policy()->add_never_merge();
+  pair->set_message_id("a0");
+  pair->set_other_message_id("b0");
+  const MergeConversationsResponse response = Merge(request);
+  EXPECT_EQ(
+      Groups(response),
+      (Ids{{"a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"},
+           {"b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9"}}));
+  std::vector<std::pair<std::string, std::string>> expected = {{"b0", "a0"}};
+  for (int i = 1; i < 10; ++i) {
+    expected.emplace_back("a" + std::to_string(i), "b" + std::to_string(i - 1));
+    expected.emplace_back("b" + std::to_string(i), "a" + std::to_string(i));
+  }
+  ASSERT_EQ(response.refused_merges_size(), 19);
+  EXPECT_EQ(response.stats().refused_merges(), 19u);
+  for (int i = 0; i < 19; ++i) {
+    const cxkit::v1::RefusedMerge& refused = response.refused_merges(i);
+    EXPECT_EQ(refused.message_id(), expected[i].first) << i;
+    EXPECT_EQ(refused.other_message_id(), expected[i].second) << i;
+    EXPECT_EQ(refused.rule(), cxkit::v1::MERGE_RULE_SAME_REFERENCE) << i;
+    EXPECT_EQ(refused.reason(), "NEVER_MERGE") << i;
+    EXPECT_EQ(refused.detail(), "order:12345") << i;
+  }
 }
 
 TEST(MergeConversationsTest, ManyNeverMergePairsOnALongSession) {

@@ -66,6 +66,21 @@ TEST(StringSimilarity, InvalidUtf8DecodesAsReplacement) {
   EXPECT_EQ(out, (std::u32string{U'a', 0xFFFD, U'b', 0xFFFD}));
 }
 
+TEST(StringSimilarity, StrictUtf8EveryInvalidByteIsReplaced) {
+  std::u32string out;
+  // Overlong "A", a surrogate, past U+10FFFF: one U+FFFD per byte.
+  DecodeUtf8(
+      "\xC1\x81"
+      "b\xED\xA0\x80"
+      "\xF4\x90\x80\x80"
+      "\xD1\x91",
+      &out);
+  EXPECT_EQ(out, (std::u32string{0xFFFD, 0xFFFD, U'b', 0xFFFD, 0xFFFD, 0xFFFD,
+                                 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0x451}));
+  // Matching forms drop them.
+  EXPECT_EQ(NormalizeForMatching("Ann\xC1\x81 \xED\xA0\x80\xD0\x81"), "annе");
+}
+
 TEST(DateSimilarity, ParsesCommonForms) {
   for (const char* text :
        {"1990-03-07", "19900307", "07.03.1990", "07/03/1990", "1990/03/07"}) {
