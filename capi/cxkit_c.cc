@@ -1,8 +1,7 @@
 // The C ABI over the C++ API: parse the request and call the capability's
 // FooInto() on one arena per call, serialize the response deterministically
-// into a malloc'd buffer. Every entry point
-// catches every exception; every failure becomes a response whose status names
-// the problem.
+// into a malloc'd buffer. Every entry point catches every exception; every
+// failure becomes a response whose status names the problem.
 
 #include "cxkit/cxkit_c.h"
 
