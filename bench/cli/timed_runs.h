@@ -82,17 +82,23 @@ bool TimeRuns(const Capability<Request, Response>& capability, bool via_c_abi,
     std::unique_ptr<google::protobuf::Arena> arena;
     Response* response = nullptr;
     void* response_bytes = nullptr;
+    bool parsed = true;
     const Stopwatch call_timer;
     if (via_c_abi) {
       size_t size = 0;
-      capability.c_entry(request_bytes.data(), request_bytes.size(),
-                         &response_bytes, &size);
+      const int code = capability.c_entry(
+          request_bytes.data(), request_bytes.size(), &response_bytes, &size);
       runs->wall.push_back(call_timer.WallSeconds());
       runs->cpu.push_back(call_timer.CpuSeconds());
       // Parsed only to inspect it, untimed: a host reads the bytes its own way.
       arena = std::make_unique<google::protobuf::Arena>(arena_options);
       response = google::protobuf::Arena::CreateMessage<Response>(arena.get());
-      response->ParseFromArray(response_bytes, static_cast<int>(size));
+      // No buffer (malloc failed) or bytes that do not parse, or a code that
+      // is not the status's: a failed run, never an empty "OK" response.
+      parsed =
+          response_bytes != nullptr &&
+          response->ParseFromArray(response_bytes, static_cast<int>(size)) &&
+          code == response->status().code();
     } else {
       arena = std::make_unique<google::protobuf::Arena>(arena_options);
       response = google::protobuf::Arena::CreateMessage<Response>(arena.get());
@@ -100,8 +106,11 @@ bool TimeRuns(const Capability<Request, Response>& capability, bool via_c_abi,
       runs->wall.push_back(call_timer.WallSeconds());
       runs->cpu.push_back(call_timer.CpuSeconds());
     }
-    const bool ok = response->status().code() == cxkit::v1::STATUS_CODE_OK;
-    const std::string message = response->status().message();
+    const bool ok =
+        parsed && response->status().code() == cxkit::v1::STATUS_CODE_OK;
+    const std::string message =
+        parsed ? response->status().message()
+               : "the C entry returned no response that parses with its code";
     inspect(*response);
     // Freeing what the call returned is part of the call.
     const Stopwatch free_timer;

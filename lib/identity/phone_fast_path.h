@@ -30,7 +30,7 @@
 namespace cxkit::identity {
 
 // Longer raw values are rejected outright (see
-// NormalizePhoneWithLibphonenumber).
+// NormalizePhoneOnceWithLibphonenumber).
 inline constexpr size_t kMaxRawPhoneBytes = 250;
 
 // Reduces `raw` to its canonical form, "+" (when present) followed by the
@@ -42,15 +42,17 @@ inline constexpr size_t kMaxRawPhoneBytes = 250;
 bool CanonicalizePhone(absl::string_view raw, std::string* canonical);
 
 enum class FastPathResult {
-  // `*e164` holds exactly what NormalizePhoneWithLibphonenumber would store.
+  // `*e164` holds exactly what NormalizePhoneOnceWithLibphonenumber (one pass
+  // of libphonenumber) would store; the phone key is its fixed point (see
+  // PhoneNormalizer).
   kNormalized,
   // Not decided here; `*e164` is unchanged.
   kNeedsReference,
 };
 
 // Normalizes a canonical form made by CanonicalizePhone() in `region` (as for
-// NormalizePhoneWithLibphonenumber; empty when unknown). Thread-safe; no
-// allocation beyond
+// NormalizePhoneOnceWithLibphonenumber; empty when unknown), one pass.
+// Thread-safe; no allocation beyond
 // `*e164`.
 FastPathResult NormalizeCanonicalPhone(absl::string_view canonical,
                                        absl::string_view region,

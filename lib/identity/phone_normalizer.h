@@ -1,11 +1,12 @@
 // Phone numbers to E.164.
 //
 // libphonenumber is the reference: a number is accepted when it parses and is a
-// possible number (length) for its country, and its normalized form is
-// libphonenumber's E.164 output. PhoneNormalizer gives the same results much
-// faster: a fast path that re-states libphonenumber's parsing for plainly
-// written numbers (phone_fast_path.h), and a per-instance cache of
-// libphonenumber's answers for the rest.
+// possible number (length) for its country, and its key is libphonenumber's
+// E.164 output, normalized again while that changes it (a fixed point).
+// PhoneNormalizer gives the same results much faster: a fast path that
+// re-states libphonenumber's parsing for plainly written numbers
+// (phone_fast_path.h), and a per-instance cache of libphonenumber's answers for
+// the rest.
 
 #ifndef CXKIT_LIB_IDENTITY_PHONE_NORMALIZER_H_
 #define CXKIT_LIB_IDENTITY_PHONE_NORMALIZER_H_
@@ -25,8 +26,10 @@ bool IsSupportedPhoneRegion(absl::string_view region);
 // At most this many extra passes make a phone key a fixed point (see
 // NormalizePhoneWithLibphonenumber). A pass that changes a key strips a
 // national prefix, which is at least one digit of a national number of at most
-// 17, leaving at least 2: 16 passes reach the fixed point. (With a transform
-// rule a pass rewrites rather than strips; the bound keeps the cost finite.)
+// 17, leaving at least 2: 16 passes reach the fixed point. With a transform
+// rule (e.g. AR, MX) a pass rewrites rather than strips: nothing here proves a
+// fixed point then, the bound only keeps the cost finite, and the
+// phone_normalizer fuzz target checks that keys normalize to themselves.
 inline constexpr int kMaxExtraPhonePasses = 16;
 
 // One pass of libphonenumber, no cache: Parse, IsPossibleNumber and the E.164

@@ -63,10 +63,12 @@ inline void ClampRequest(cxkit::v1::PlanStaffingRequest* request) {
   auto* limits = request->mutable_limits();
   limits->set_max_agents(Capped(limits->max_agents(), 2000));
   limits->set_max_intervals(Capped(limits->max_intervals(), 64));
-  // Erlang A work (default 2e9 units, seconds): 3e4 units plan intervals of
-  // up to about 50 contacts and refuse larger ones, so both outcomes stay
-  // reachable. At 2e7 the corpus drifted to inputs of 0.1 s each (5-10 s
-  // under ASan), and the target managed about 200 executions a second.
+  // Erlang A work (default 2e9 units, seconds), one budget per call shared by
+  // its intervals and growing with their load in Erlangs: 3e4 units plan one
+  // interval of about 50 contacts per 30 min at 6 min handle time and refuse
+  // larger loads, so both outcomes stay reachable. At 2e7 the corpus drifted
+  // to inputs of 0.1 s each (5-10 s under ASan), and the target managed about
+  // 200 executions a second.
   constexpr uint64_t kMaxModelWork = 30000;
   const uint64_t work = limits->max_model_work();
   limits->set_max_model_work(work == 0 || work > kMaxModelWork ? kMaxModelWork
