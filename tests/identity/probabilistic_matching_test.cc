@@ -260,6 +260,59 @@ TEST(ProbabilisticMatching, ComparatorLevelsInOrder) {
                           "else else numeric_2 "));
 }
 
+// Levels of one kind with different caps in one comparison: each distance is
+// computed once with the largest cap and must still pick the right level; a
+// similarity level after them still runs when no distance level holds.
+TEST(ProbabilisticMatching, LevelsOfOneKindWithDifferentCaps) {
+  v1::ResolveIdentitiesRequest request;
+  auto* matching = request.mutable_policy()->mutable_probabilistic();
+  matching->set_enabled(true);
+  auto* name = matching->add_comparisons();
+  name->set_attribute("name");
+  for (uint32_t cap : {1, 3}) {
+    auto* level = name->add_levels();
+    level->set_kind(v1::COMPARISON_LEVEL_KIND_LEVENSHTEIN);
+    level->set_max_distance(cap);
+  }
+  auto* jw = name->add_levels();
+  jw->set_kind(v1::COMPARISON_LEVEL_KIND_JARO_WINKLER);
+  jw->set_threshold(0.8);
+  auto* city = matching->add_comparisons();
+  city->set_attribute("city");
+  for (uint32_t cap : {1, 3}) {
+    auto* level = city->add_levels();
+    level->set_kind(v1::COMPARISON_LEVEL_KIND_DAMERAU_LEVENSHTEIN);
+    level->set_max_distance(cap);
+  }
+  matching->add_blocking_rules()->add_keys()->set_comparison("name");
+  auto* model = matching->mutable_model();
+  model->set_prior_match_probability(0.5);
+  AddLevels(model, "name", {{0.5, 0.01}, {0.2, 0.02}, {0.2, 0.07}, {0.1, 0.9}});
+  AddLevels(model, "city", {{0.6, 0.01}, {0.3, 0.04}, {0.1, 0.95}});
+  auto add = [&](const std::string& id, const std::string& name,
+                 const std::string& city) {
+    auto* record = AddRecord(&request, id, {});
+    (*record->mutable_attributes())["name"] = name;
+    (*record->mutable_attributes())["city"] = city;
+  };
+  add("a", "Martha", "Moscow");
+  add("b", "Marth", "Mocsow");     // Levenshtein 1; OSA 1 (transposition)
+  add("c", "Mart", "Moskva");      // Levenshtein 2; OSA 3
+  add("d", "Martinez", "Berlin");  // Levenshtein 4, Jaro-Winkler 0.833; OSA 6
+  add("e", "Zoe", "Mosco");        // nothing close; OSA 1
+  for (const char* other : {"b", "c", "d", "e"}) {
+    AddScorePair(&request, "a", other);
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  ASSERT_EQ(response.status().code(), v1::STATUS_CODE_OK)
+      << response.status().message();
+  EXPECT_THAT(
+      PairLevels(response),
+      ElementsAre("levenshtein_1 damerau_levenshtein_1 ",
+                  "levenshtein_3 damerau_levenshtein_3 ",
+                  "jaro_winkler_0.8 else ", "else damerau_levenshtein_1 "));
+}
+
 // Given and family name written in each other's place: the SWAPPED level
 // holds only when both values cross, both ways round, none missing.
 TEST(ProbabilisticMatching, SwappedLevelNeedsBothValuesCrossed) {

@@ -1,6 +1,8 @@
 #include <cmath>
+#include <string>
 
 #include "cxkit/sla.h"
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 #include "lib/sla/erlang.h"
 
@@ -54,6 +56,22 @@ TEST(PlanStaffing, TextbookNeedsFourteenAgents) {
   EXPECT_TRUE(result.target_met());
   EXPECT_EQ(response.peak_scheduled_agents(), 20u);
   EXPECT_DOUBLE_EQ(response.scheduled_agent_hours(), 10);
+}
+
+// PlanStaffingInto clears a used response first and may write on an arena: the
+// bytes equal PlanStaffing()'s.
+TEST(PlanStaffing, IntoClearsTheResponseAndWorksOnAnArena) {
+  PlanStaffingRequest request = Textbook();
+  request.set_shrinkage(0.3);
+  const std::string expected = PlanStaffing(request).SerializeAsString();
+  google::protobuf::Arena arena;
+  auto* response =
+      google::protobuf::Arena::CreateMessage<PlanStaffingResponse>(&arena);
+  response->add_intervals()->set_agents(99);
+  response->mutable_status()->set_message("left over");
+  PlanStaffingInto(request, response);
+  EXPECT_EQ(response->intervals_size(), 1);
+  EXPECT_EQ(response->SerializeAsString(), expected);
 }
 
 TEST(PlanStaffing, MaxOccupancyAddsAgents) {
