@@ -100,6 +100,7 @@ EmailThreads ThreadEmails(
     ParseMessageIds(h->references(), &ids);
     if (ids.size() > max_references) {
       ids.erase(ids.begin(), ids.end() - max_references);
+      out.truncated_references.push_back(position);
     }
     if (ids.empty()) {
       ParseMessageIds(h->in_reply_to(), &ids);

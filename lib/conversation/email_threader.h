@@ -33,6 +33,9 @@ struct EmailThreads {
   // Positions of e-mails whose Message-ID an earlier one already had; they
   // are threaded by their own headers but nothing can reply to them.
   std::vector<uint32_t> duplicate_ids;
+  // Positions of e-mails whose References held more than `max_references`
+  // ids, of which only the last ones were read.
+  std::vector<uint32_t> truncated_references;
 };
 
 // Threads the e-mails of `headers` (one entry per message in time order, null

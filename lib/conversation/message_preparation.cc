@@ -48,24 +48,30 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
                               "limits.max_identifiers_per_message (",
                               limits.max_identifiers_per_message(), ")"));
   }
+  constexpr char kValueLimit[] = "limits.max_value_bytes";
+  constexpr char kHeaderLimit[] = "limits.max_header_bytes";
   const struct {
     const std::string* value;
     const char* name;
+    const char* limit_name;
     uint32_t limit;
   } values[] = {
-      {&m.customer_id(), ".customer_id", limits.max_value_bytes()},
-      {&m.thread_key(), ".thread_key", limits.max_value_bytes()},
-      {&m.email().message_id(), ".email.message_id", limits.max_value_bytes()},
-      {&m.email().in_reply_to(), ".email.in_reply_to",
+      {&m.customer_id(), ".customer_id", kValueLimit, limits.max_value_bytes()},
+      {&m.thread_key(), ".thread_key", kValueLimit, limits.max_value_bytes()},
+      {&m.email().message_id(), ".email.message_id", kValueLimit,
+       limits.max_value_bytes()},
+      {&m.email().in_reply_to(), ".email.in_reply_to", kHeaderLimit,
        limits.max_header_bytes()},
-      {&m.email().references(), ".email.references", limits.max_header_bytes()},
-      {&m.email().subject(), ".email.subject", limits.max_header_bytes()},
+      {&m.email().references(), ".email.references", kHeaderLimit,
+       limits.max_header_bytes()},
+      {&m.email().subject(), ".email.subject", kHeaderLimit,
+       limits.max_header_bytes()},
   };
   for (const auto& v : values) {
     if (v.value->size() > v.limit) {
       return error("OVERSIZED_VALUE", field(v.name),
-                   absl::StrCat(v.value->size(), " bytes exceed the limit (",
-                                v.limit, ")"));
+                   absl::StrCat(v.value->size(), " bytes exceed ", v.limit_name,
+                                " (", v.limit, ")"));
     }
   }
   for (const auto* list : {&m.sender(), &m.recipients()}) {
@@ -274,6 +280,15 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
                   IndexedField("messages", index) + ".email.message_id",
                   "an earlier message has this Message-ID; replies thread to "
                   "the earlier one");
+    }
+    for (uint32_t rank : threads.truncated_references) {
+      const uint32_t index = prepared.facts[rank].index;
+      issues->Add(
+          index, cxkit::v1::SEVERITY_WARNING, "TOO_MANY_REFERENCES",
+          IndexedField("messages", index) + ".email.references",
+          absl::StrCat("more ids than limits.max_references_per_message (",
+                       settings.limits.max_references_per_message(),
+                       "); only the last ones were read"));
     }
   }
   linker->thread_count = gatherer.thread_count();

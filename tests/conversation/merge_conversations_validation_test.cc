@@ -168,6 +168,47 @@ TEST(MergeConversationsValidationTest, GarbageBytesNeverCrash) {
   ASSERT_EQ(response.message_issues_size(), 1);
   EXPECT_EQ(response.message_issues(0).reason(), "OVERSIZED_VALUE");
   EXPECT_EQ(response.message_issues(0).field(), "messages[0].email.references");
+  EXPECT_EQ(response.message_issues(0).message(),
+            "20000 bytes exceed limits.max_header_bytes (16384)");
+}
+
+TEST(MergeConversationsValidationTest, ReferencesBeyondTheLimitAreAWarning) {
+  // m3 cites its parent <b@x> (m2), then <c0@x>, a message not in the request.
+  // Read in full, <b@x> threads m3 under m2; with room for one id, only
+  // <c0@x> is read, so m3 starts a thread of its own, and says why.
+  const auto merge = [](uint32_t max_references) {
+    MergeConversationsRequest request;
+    request.mutable_policy()->mutable_limits()->set_max_references_per_message(
+        max_references);
+    request.mutable_policy()->set_disable_subject_fallback(true);
+    AddEmail(&request, "m2", "2024-06-03T10:00:00Z", "anna", "<b@x>", "", "",
+             "Shoes");
+    AddEmail(&request, "m3", "2024-06-03T11:00:00Z", "anna", "<c@x>", "",
+             "<b@x> <c0@x>", "Re: Shoes");
+    return cxkit::MergeConversations(request);
+  };
+  const auto in_full = merge(2);
+  ASSERT_EQ(in_full.status().code(), cxkit::v1::STATUS_CODE_OK)
+      << StatusText(in_full.status());
+  EXPECT_EQ(in_full.message_issues_size(), 0);
+  EXPECT_EQ(Groups(in_full),
+            (std::vector<std::vector<std::string>>{{"m2", "m3"}}));
+
+  const auto cut = merge(1);
+  ASSERT_EQ(cut.status().code(), cxkit::v1::STATUS_CODE_OK)
+      << StatusText(cut.status());
+  ASSERT_EQ(cut.message_issues_size(), 1);
+  const auto& issue = cut.message_issues(0);
+  EXPECT_EQ(issue.item_id(), "m3");
+  EXPECT_EQ(issue.item_index(), 1u);
+  EXPECT_EQ(issue.severity(), cxkit::v1::SEVERITY_WARNING);
+  EXPECT_EQ(issue.reason(), "TOO_MANY_REFERENCES");
+  EXPECT_EQ(issue.field(), "messages[1].email.references");
+  EXPECT_EQ(issue.message(),
+            "more ids than limits.max_references_per_message (1); only the "
+            "last ones were read");
+  EXPECT_EQ(Groups(cut),
+            (std::vector<std::vector<std::string>>{{"m2"}, {"m3"}}));
 }
 
 }  // namespace
