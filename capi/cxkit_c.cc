@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
+#include "cxkit/limits.h"
 #include "cxkit/routing.h"
 #include "cxkit/sla.h"
 #include "cxkit/v1/common.pb.h"
@@ -28,6 +29,8 @@
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/type_resolver.h"
 #include "google/protobuf/util/type_resolver_util.h"
+#include "json_error.h"
+#include "request_limit.h"
 #include "request_utf8.h"
 
 static_assert(CXKIT_C_ABI_VERSION == CXKIT_C_BUILD_SOVERSION,
@@ -122,8 +125,9 @@ pb::ArenaOptions CallArenaOptions() {
   return options;
 }
 
-// Printable ASCII only, at most `max` bytes: parser messages quote the input,
-// which may be invalid UTF-8, and proto3 strings must be valid UTF-8.
+// Printable ASCII only, at most `max` bytes, for text cxkit does not write
+// (a method name, an exception's what()): it may be invalid UTF-8, and proto3
+// strings must be valid UTF-8.
 std::string Printable(std::string_view text, size_t max = 200) {
   std::string out;
   for (char c : text.substr(0, max)) {
@@ -177,6 +181,20 @@ void RunBinary(const void* request, size_t size,
   if (size > static_cast<size_t>(INT_MAX)) {
     return SetError(CXKIT_RESOURCE_EXHAUSTED, "request", TooLarge(size),
                     response);
+  }
+  // Up to the default, the capability compares the parsed request with its
+  // own limit; beyond it, a request is refused before it is built in memory,
+  // unless it raises its limit.
+  if (size > cxkit::kDefaultMaxRequestBytes) {
+    const cxkit::capi::RequestByteLimit limit =
+        cxkit::capi::ReadRequestByteLimit(Request::descriptor(), request, size);
+    if (size > limit.bytes) {
+      return SetError(CXKIT_RESOURCE_EXHAUSTED, limit.field.c_str(),
+                      "request of " + std::to_string(size) + " bytes exceeds " +
+                          limit.field + " (" + std::to_string(limit.bytes) +
+                          ")",
+                      response);
+    }
   }
   // Refused before parsing, so that protobuf does not log it to stderr.
   if (const std::string bad =
@@ -328,7 +346,8 @@ int ResponseToJson(Response* response, std::string* json) {
   if (!printed.ok()) {
     return StatusJson(
         CXKIT_INTERNAL, "",
-        "cannot print the response as JSON: " + Printable(MessageOf(printed)),
+        "cannot print the response as JSON: " +
+            cxkit::capi::DescribeJsonParseError(MessageOf(printed)),
         json);
   }
   return response->status().code();
@@ -345,8 +364,15 @@ int CallJson(const char* request_json, size_t size, std::string* json) {
         CXKIT_INVALID_ARGUMENT, "request",
         "request_json is NULL but request_json_size is " + std::to_string(size),
         response);
-  } else if (size > static_cast<size_t>(INT_MAX)) {
-    SetError(CXKIT_RESOURCE_EXHAUSTED, "request", TooLarge(size), response);
+  } else if (size > cxkit::kDefaultMaxRequestBytes) {
+    // JSON text is refused before parsing beyond the default request size;
+    // larger requests go through the bytes entries.
+    SetError(CXKIT_RESOURCE_EXHAUSTED, "request",
+             "request_json is " + std::to_string(size) + " bytes, above the " +
+                 std::to_string(cxkit::kDefaultMaxRequestBytes) +
+                 " bytes the JSON entry parses; send larger requests in "
+                 "binary",
+             response);
   } else if (size == 0) {
     SetError(CXKIT_INVALID_ARGUMENT, "request",
              "request is empty, which is not JSON; the empty request is {}",
@@ -365,7 +391,7 @@ int CallJson(const char* request_json, size_t size, std::string* json) {
       SetError(CXKIT_INVALID_ARGUMENT, "request",
                "request is not proto3 JSON of " +
                    Request::descriptor()->full_name() + ": " +
-                   Printable(MessageOf(parsed)),
+                   cxkit::capi::DescribeJsonParseError(MessageOf(parsed)),
                response);
     }
   }

@@ -1,5 +1,7 @@
 #include "lib/conversation/merge_settings.h"
 
+#include "cxkit/limits.h"
+
 namespace cxkit::conversation {
 
 using cxkit::v1::Channel;
@@ -22,7 +24,7 @@ cxkit::v1::MergeLimits EffectiveMergeLimits(
   out.set_max_host_items(fill(limits.max_host_items(), 100000));
   out.set_max_subject_prefixes(fill(limits.max_subject_prefixes(), 1000));
   out.set_max_request_bytes(limits.max_request_bytes() == 0
-                                ? uint64_t{256} << 20
+                                ? kDefaultMaxRequestBytes
                                 : limits.max_request_bytes());
   return out;
 }

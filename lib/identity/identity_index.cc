@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "cxkit/limits.h"
 #include "lib/common/field_status.h"
 #include "lib/common/proto_time.h"
 #include "lib/common/stable_hash.h"
@@ -151,7 +152,7 @@ cxkit::v1::IdentityLimits EffectiveLimits(
   if (out.max_attributes_per_record() == 0)
     out.set_max_attributes_per_record(64);
   if (out.max_request_bytes() == 0) {
-    out.set_max_request_bytes(uint64_t{256} << 20);
+    out.set_max_request_bytes(kDefaultMaxRequestBytes);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "lib/routing/routing_params.h"
 
+#include "cxkit/limits.h"
+
 namespace cxkit::routing {
 namespace {
 
@@ -24,7 +26,7 @@ cxkit::v1::RoutingLimits EffectiveRoutingLimits(
   if (out.max_explained_pairs() == 0) out.set_max_explained_pairs(1000000);
   if (out.max_name_bytes() == 0) out.set_max_name_bytes(256);
   if (out.max_request_bytes() == 0)
-    out.set_max_request_bytes(uint64_t{256} << 20);
+    out.set_max_request_bytes(kDefaultMaxRequestBytes);
   if (out.max_visits() == 0) out.set_max_visits(1000000000);
   return out;
 }

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "cxkit/limits.h"
 #include "lib/common/field_status.h"
 #include "lib/common/proto_time.h"
 #include "lib/sla/sla_time.h"
@@ -215,7 +216,7 @@ SlaLimitValues ResolveLimits(const cxkit::v1::SlaLimits& limits) {
                                    : int64_t{3653} * 86400;
   values.max_request_bytes = limits.max_request_bytes() != 0
                                  ? limits.max_request_bytes()
-                                 : uint64_t{256} << 20;
+                                 : kDefaultMaxRequestBytes;
   values.max_calendar_intervals =
       or_default(limits.max_calendar_intervals(), 4000000);
   values.max_tags = or_default(limits.max_tags(), 100);

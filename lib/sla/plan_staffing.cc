@@ -6,6 +6,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "cxkit/limits.h"
 #include "cxkit/sla.h"
 #include "lib/common/field_status.h"
 #include "lib/common/guarded_call.h"
@@ -70,7 +71,7 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
       CheckRequestBytes(request.ByteSizeLong(), "limits.max_request_bytes",
                         request.limits().max_request_bytes() != 0
                             ? request.limits().max_request_bytes()
-                            : uint64_t{256} << 20);
+                            : kDefaultMaxRequestBytes);
   if (!bytes.ok()) return bytes;
   o.max_agents =
       request.limits().max_agents() ? request.limits().max_agents() : 100000;

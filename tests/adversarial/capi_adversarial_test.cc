@@ -1,18 +1,24 @@
 // The C ABI under hostile bytes and misuse: invalid UTF-8 in every kind of
 // string field, deep and duplicated fields, unknown fields, NULL pointers,
-// zero lengths, empty JSON and wrong method names. Requests are built with
+// zero lengths, empty JSON and wrong method names, personal data in broken
+// JSON, and requests above the size limit. Requests are built with
 // the generated classes and sent as bytes, as a host would.
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "cxkit/cxkit_c.h"
 #include "cxkit/v1/conversation.pb.h"
 #include "cxkit/v1/identity.pb.h"
 #include "cxkit/v1/routing.pb.h"
 #include "cxkit/v1/sla.pb.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "gtest/gtest.h"
 #include "tests/adversarial/adversarial_support.h"
+#include "tests/test_support.h"
 
 namespace cxkit::testing {
 namespace {
@@ -238,21 +244,66 @@ TEST(CapiAdversarial, EveryBinaryEntryPointSurvivesMisuse) {
   cxkit_free(nullptr);
 }
 
+// The "status" object of a JSON response, as printed.
+std::string StatusJson(int code, const std::string& field,
+                       const std::string& message) {
+  return "{\"status\":{\"code\":\"" +
+         cxkit::v1::StatusCode_Name(static_cast<cxkit::v1::StatusCode>(code)) +
+         "\",\"message\":\"" + message + "\",\"field\":\"" + field + "\"}";
+}
+
+// The JSON response's status object, e.g. {"status":{...}}, cut before the
+// rest of the response.
+std::string StatusPart(const std::string& json) {
+  const size_t field = json.find("\"field\":\"");
+  if (field == std::string::npos) return json;
+  return json.substr(0, json.find("\"}", field) + 2);
+}
+
 TEST(CapiAdversarial, JsonMisuse) {
   int code = 0;
-  for (const char* method :
-       {"ResolveIdentities", "MergeConversations", "EvaluateSla",
-        "PlanStaffing", "RouteConversations"}) {
-    SCOPED_TRACE(method);
-    std::string json = CallJson(method, "", &code);
+  const struct {
+    const char* method;
+    const char* type;
+    // The empty request, {}: OK or the first required field.
+    int empty_code;
+    const char* empty_field;
+    const char* empty_message;
+  } kMethods[] = {
+      {"ResolveIdentities", "ResolveIdentitiesRequest", CXKIT_OK, "", ""},
+      {"MergeConversations", "MergeConversationsRequest", CXKIT_OK, "", ""},
+      {"EvaluateSla", "EvaluateSlaRequest", CXKIT_INVALID_ARGUMENT, "now",
+       "now: required"},
+      {"PlanStaffing", "PlanStaffingRequest", CXKIT_OK, "", ""},
+      {"RouteConversations", "RouteConversationsRequest",
+       CXKIT_INVALID_ARGUMENT, "now", "now: required"},
+  };
+  for (const auto& m : kMethods) {
+    SCOPED_TRACE(m.method);
+    const std::string not_json =
+        std::string("request is not proto3 JSON of cxkit.v1.") + m.type + ": ";
+    std::string json = CallJson(m.method, "", &code);
     EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
-    EXPECT_NE(json.find("the empty request is {}"), std::string::npos);
-    CallJson(method, "{}", &code);
-    EXPECT_NE(code, CXKIT_UNIMPLEMENTED);
-    json = CallJson(method, "{\"noSuchField\":1}", &code);
+    EXPECT_EQ(StatusPart(json),
+              StatusJson(code, "request",
+                         "request is empty, which is not JSON; the empty "
+                         "request is {}"));
+    json = CallJson(m.method, "{}", &code);
+    EXPECT_EQ(code, m.empty_code);
+    EXPECT_EQ(StatusPart(json),
+              StatusJson(m.empty_code, m.empty_field, m.empty_message));
+    json = CallJson(m.method, "{\"noSuchField\":1}", &code);
     EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
-    json = CallJson(method, std::string(100000, '['), &code);
+    EXPECT_EQ(
+        StatusPart(json),
+        StatusJson(code, "request", not_json + "unknown field noSuchField"));
+    json = CallJson(m.method, std::string(100000, '['), &code);
     EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
+    EXPECT_EQ(
+        StatusPart(json),
+        StatusJson(code, "request",
+                   not_json + "Unexpected end of string. Expected a value or ] "
+                              "within an array."));
   }
   for (const char* method : {"", "resolveIdentities", "ResolveIdentities ",
                              "cxkit_free", "ResolveIdentities\n"}) {
@@ -281,6 +332,133 @@ TEST(CapiAdversarial, JsonMisuse) {
   EXPECT_EQ(cxkit_call_json("ResolveIdentities", unterminated, 2, &out, &size),
             CXKIT_OK);
   cxkit_free(out);
+}
+
+// protobuf's JSON parser quotes the input in its messages (context around a
+// syntax error, a bad value, an unknown key); what the C ABI says keeps the
+// field path and the kind of error only.
+TEST(CapiAdversarial, JsonErrorsQuoteNoInput) {
+  const std::string identity =
+      "request is not proto3 JSON of cxkit.v1.ResolveIdentitiesRequest: ";
+  const struct {
+    const char* method;
+    const char* json;
+    std::string message;
+  } kCases[] = {
+      {"ResolveIdentities",
+       R"({"records":[{"id":"r1","identifiers":[{"value":+79161234567}]}]})",
+       identity + "Expected a value."},
+      {"ResolveIdentities",
+       R"({"records":[{"id":"r1","identifiers":[{"type":"anna.smirnova@mail.ru"}]}]})",
+       identity + "records[0].identifiers[0].type: invalid value for type "
+                  "cxkit.v1.IdentifierType"},
+      {"ResolveIdentities", R"({"records":[{"id":"r1","anna@mail.ru":1}]})",
+       identity + "records[0]: unknown field"},
+      {"ResolveIdentities", R"({"Anna Smirnova":1})",
+       identity + "unknown field"},
+      {"ResolveIdentities",
+       R"({"records":[{"id":"r1","attributes":{"anna@mail.ru":7}}]})",
+       identity + "records[0].attributes[0].value: invalid value for type "
+                  "TYPE_STRING"},
+      {"EvaluateSla", R"({"now":"Anna Smirnova +79161234567"})",
+       "request is not proto3 JSON of cxkit.v1.EvaluateSlaRequest: now: "
+       "invalid value for type google.protobuf.Timestamp"},
+      {"MergeConversations",
+       R"({"messages":[{"id":"m1","text":"Anna, +7 916 123 45 67" "x"}]})",
+       "request is not proto3 JSON of cxkit.v1.MergeConversationsRequest: "
+       "Expected , or } after key:value pair."},
+      {"PlanStaffing", R"({"targetServiceLevel":"anna@mail.ru"})",
+       "request is not proto3 JSON of cxkit.v1.PlanStaffingRequest: "
+       "target_service_level: invalid value for type TYPE_DOUBLE"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.json);
+    int code = 0;
+    const std::string json = CallJson(c.method, c.json, &code);
+    EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
+    EXPECT_EQ(StatusPart(json), StatusJson(code, "request", c.message));
+    for (const char* personal : {"nna", "916", "mail.ru", "Smirnova"}) {
+      EXPECT_EQ(json.find(personal), std::string::npos) << json;
+    }
+  }
+}
+
+// `bytes` plus a length-delimited field `number` of `length` bytes (unknown
+// to the request, so protobuf keeps it as an unknown field).
+std::string WithPadding(std::string bytes, int number, size_t length) {
+  std::string header;
+  {
+    google::protobuf::io::StringOutputStream stream(&header);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
+        number,
+        google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    out.WriteVarint64(length);
+  }
+  bytes += header;
+  bytes.append(length, 'x');
+  return bytes;
+}
+
+// Beyond the default max_request_bytes, bytes are refused before they are
+// parsed unless the request raises its limit; JSON text is refused beyond
+// the default.
+TEST(CapiAdversarial, RequestSizeIsCheckedBeforeParsing) {
+  const size_t over = (size_t{256} << 20) + 1;
+  {
+    const std::string zeros(over, '\0');
+    const auto identity = CallBytes<cxkit::v1::ResolveIdentitiesResponse>(
+        &cxkit_resolve_identities, zeros);
+    EXPECT_EQ(identity.status().code(),
+              cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED);
+    EXPECT_EQ(identity.status().field(), "policy.limits.max_request_bytes");
+    EXPECT_EQ(identity.status().message(),
+              "request of 268435457 bytes exceeds "
+              "policy.limits.max_request_bytes (268435456)");
+    const auto sla =
+        CallBytes<cxkit::v1::EvaluateSlaResponse>(&cxkit_evaluate_sla, zeros);
+    EXPECT_EQ(sla.status().code(), cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED);
+    EXPECT_EQ(sla.status().field(), "limits.max_request_bytes");
+    EXPECT_EQ(sla.status().message(),
+              "request of 268435457 bytes exceeds limits.max_request_bytes "
+              "(268435456)");
+  }
+  {
+    // The limit raised to 300 MiB, set twice (the last one wins, as in
+    // parsing): parsed and resolved.
+    cxkit::v1::ResolveIdentitiesRequest raised;
+    raised.mutable_policy()->mutable_limits()->set_max_request_bytes(1);
+    std::string bytes = raised.SerializeAsString();
+    raised.mutable_policy()->mutable_limits()->set_max_request_bytes(
+        uint64_t{300} << 20);
+    bytes += raised.SerializeAsString();
+    bytes = WithPadding(std::move(bytes), 1000, over);
+    const auto response = CallBytes<cxkit::v1::ResolveIdentitiesResponse>(
+        &cxkit_resolve_identities, bytes);
+    EXPECT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK)
+        << response.status().message();
+  }
+  {
+    // Lowered below the bytes: refused after parsing, by the capability.
+    cxkit::v1::EvaluateSlaRequest lowered;
+    lowered.mutable_limits()->set_max_request_bytes(100);
+    *lowered.mutable_now() = Time("2024-06-03T10:00:00Z");
+    lowered.add_conversations()->set_id(std::string(200, 'c'));
+    const auto response = CallBytes<cxkit::v1::EvaluateSlaResponse>(
+        &cxkit_evaluate_sla, lowered.SerializeAsString());
+    EXPECT_EQ(response.status().code(),
+              cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED);
+    EXPECT_EQ(response.status().field(), "limits.max_request_bytes");
+  }
+  int code = 0;
+  const std::string json =
+      CallJson("ResolveIdentities", std::string(over, ' '), &code);
+  EXPECT_EQ(code, CXKIT_RESOURCE_EXHAUSTED);
+  EXPECT_EQ(StatusPart(json),
+            StatusJson(code, "request",
+                       "request_json is 268435457 bytes, above the 268435456 "
+                       "bytes the JSON entry parses; send larger requests in "
+                       "binary"));
 }
 
 }  // namespace

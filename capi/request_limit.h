@@ -1,0 +1,37 @@
+// The request-size limit of serialized request bytes, read before they are
+// parsed, so that the C ABI refuses an oversized request without building
+// it in memory first.
+
+#ifndef CXKIT_CAPI_REQUEST_LIMIT_H_
+#define CXKIT_CAPI_REQUEST_LIMIT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "google/protobuf/descriptor.h"
+
+namespace cxkit::capi {
+
+struct RequestByteLimit {
+  // The limit's field path, e.g. "policy.limits.max_request_bytes"; empty
+  // when `type` has no max_request_bytes.
+  std::string field;
+  // Its value in the bytes (the last one on the wire wins, as when
+  // parsing), or cxkit::kDefaultMaxRequestBytes when it is unset or 0.
+  uint64_t bytes;
+};
+
+// Reads the max_request_bytes of `size` bytes of a serialized `type`, which
+// has it at limits.max_request_bytes or at policy.limits.max_request_bytes.
+// Only the fields on that path are entered; every other field is skipped by
+// its length, so the cost grows with the number of top-level fields, not
+// with the size. Bytes that are not well-formed wire format give what was
+// read before the malformation (the parser refuses them later). No
+// allocation beyond the field path.
+RequestByteLimit ReadRequestByteLimit(const google::protobuf::Descriptor* type,
+                                      const void* data, size_t size);
+
+}  // namespace cxkit::capi
+
+#endif  // CXKIT_CAPI_REQUEST_LIMIT_H_
