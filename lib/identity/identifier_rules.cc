@@ -37,8 +37,12 @@ absl::Status ApplyRule(const IdentifierRule& rule, const std::string& field,
   for (int i = 0; i < rule.blocked_patterns_size(); ++i) {
     std::string error;
     if (out->blocked_patterns->Add(rule.blocked_patterns(i), &error) < 0) {
-      return InvalidField(IndexedField(field + ".blocked_patterns", i),
-                          absl::StrCat("invalid RE2 pattern: ", error));
+      // RE2 quotes the offending part of the pattern after ": ", and a
+      // blocklist may hold literal e-mails or phones: only the kind of error.
+      return InvalidField(
+          IndexedField(field + ".blocked_patterns", i),
+          absl::StrCat("invalid RE2 pattern: ",
+                       absl::string_view(error).substr(0, error.find(": "))));
     }
   }
   if (!out->blocked_patterns->Compile()) {

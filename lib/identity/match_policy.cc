@@ -91,8 +91,8 @@ absl::Status ResolveSwappedLevels(
             IndexedField(absl::StrCat(kRoot, ".comparisons"), c);
         return InvalidField(
             IndexedField(comparison_field + ".levels", l) + ".swapped_with",
-            absl::StrCat("\"", other,
-                         "\" must name another comparison of the policy"));
+            absl::StrCat(QuotedId(other),
+                         " must name another comparison of the policy"));
       }
       levels[l].swapped_with = it->second;
     }
@@ -120,8 +120,8 @@ absl::Status CompileModel(const cxkit::v1::ProbabilisticModel& in,
     const std::string field = IndexedField(root + ".comparisons", c);
     if (params.comparison() != comparison.name) {
       return InvalidField(field + ".comparison",
-                          absl::StrCat("is \"", params.comparison(),
-                                       "\"; the policy's comparison ", c,
+                          absl::StrCat("is ", QuotedId(params.comparison()),
+                                       "; the policy's comparison ", c,
                                        " is \"", comparison.name, "\""));
     }
     if (params.levels_size() != static_cast<int>(comparison.level_count())) {
@@ -190,7 +190,7 @@ absl::StatusOr<MatchPolicy> CompileMatchPolicy(
     }
     if (!by_name.try_emplace(out.name, c).second) {
       return InvalidField(
-          field, absl::StrCat("second comparison named \"", out.name, "\""));
+          field, absl::StrCat("second comparison named ", QuotedId(out.name)));
     }
     if (comparison.levels_size() == 0 ||
         comparison.levels_size() > kMaxLevels) {
@@ -236,8 +236,8 @@ absl::StatusOr<MatchPolicy> CompileMatchPolicy(
       if (it == by_name.end()) {
         return InvalidField(
             key_field + ".comparison",
-            absl::StrCat("unknown attribute \"", key.comparison(),
-                         "\": not a comparison of the policy"));
+            absl::StrCat("unknown attribute ", QuotedId(key.comparison()),
+                         ": not a comparison of the policy"));
       }
       if (!cxkit::v1::BlockingTransform_IsValid(key.transform())) {
         return InvalidField(key_field + ".transform", "unknown transform");

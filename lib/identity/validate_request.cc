@@ -97,12 +97,12 @@ absl::Status ValidateScorePairs(const ResolveIdentitiesRequest& request) {
     if (!ids.contains(pair.record_id())) {
       return InvalidField(
           field + ".record_id",
-          absl::StrCat("unknown record id \"", pair.record_id(), "\""));
+          absl::StrCat("unknown record id ", QuotedId(pair.record_id())));
     }
     if (!ids.contains(pair.other_record_id())) {
       return InvalidField(
           field + ".other_record_id",
-          absl::StrCat("unknown record id \"", pair.other_record_id(), "\""));
+          absl::StrCat("unknown record id ", QuotedId(pair.other_record_id())));
     }
   }
   return absl::OkStatus();

@@ -65,9 +65,10 @@ class SkillChecker {
       status = CheckName(skill.skill(), field.Child("skill"), limits_);
       if (!status.ok()) return status;
       if (!catalogue_.empty() && !catalogue_.contains(skill.skill())) {
-        return InvalidField(field.Child("skill").Path(),
-                            absl::StrCat("unknown skill \"", skill.skill(),
-                                         "\" (not in policy.skills)"));
+        return InvalidField(
+            field.Child("skill").Path(),
+            absl::StrCat("unknown skill ", QuotedId(skill.skill()),
+                         " (not in policy.skills)"));
       }
       if (skill.level() > max_level_) {
         return InvalidField(
@@ -81,7 +82,7 @@ class SkillChecker {
                : !seen.insert(skill.skill()).second)) {
         return InvalidField(
             field.Child("skill").Path(),
-            absl::StrCat("second entry for \"", skill.skill(), "\""));
+            absl::StrCat("second entry for ", QuotedId(skill.skill())));
       }
     }
     return absl::OkStatus();

@@ -49,18 +49,18 @@ TEST(ResolveIdentitiesValidation, DuplicateRecordIdNamesBothPlaces) {
       "records[2].id: duplicate record id \"r1\" (first at records[0])");
 }
 
-TEST(ResolveIdentitiesValidation, BadPatternNamesThePattern) {
+// The pattern itself is not quoted: a blocklist may hold literal e-mails.
+TEST(ResolveIdentitiesValidation, BadPatternNamesItsFieldNotItsText) {
   v1::ResolveIdentitiesRequest request;
   request.mutable_policy()->add_rules()->set_type(v1::IDENTIFIER_TYPE_PHONE);
   v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
   rule->set_type(kEmail);
   rule->add_blocked_patterns(".*@ok\\.ru");
-  rule->add_blocked_patterns("(unclosed");
+  rule->add_blocked_patterns("(anna@mail\\.ru");
   ExpectError(
       request, v1::STATUS_CODE_INVALID_ARGUMENT,
       "policy.rules[1].blocked_patterns[1]",
-      "policy.rules[1].blocked_patterns[1]: invalid RE2 pattern: missing ): "
-      "(unclosed");
+      "policy.rules[1].blocked_patterns[1]: invalid RE2 pattern: missing )");
 }
 
 // `.*a.{k}` patterns need exponentially many DFA states; past RE2's memory
