@@ -22,6 +22,18 @@ inline void ClampRequest(cxkit::v1::ResolveIdentitiesRequest* request) {
   limits->set_max_blocked_patterns(Capped(limits->max_blocked_patterns(), 8));
   limits->set_max_attributes_per_record(
       Capped(limits->max_attributes_per_record(), 16));
+  // Only when present: the message's presence turns probabilistic matching
+  // on. Unset, u is estimated from 200,000 random pairs, which for 64
+  // records would cost most of an execution.
+  if (request->policy().has_probabilistic()) {
+    auto* matching = request->mutable_policy()->mutable_probabilistic();
+    matching->set_u_sample_pairs(Capped(matching->u_sample_pairs(), 2000));
+    matching->set_em_max_iterations(Capped(matching->em_max_iterations(), 25));
+    auto* pairs = matching->mutable_limits();
+    pairs->set_max_block_size(Capped(pairs->max_block_size(), 64));
+    pairs->set_max_candidate_pairs(Capped(pairs->max_candidate_pairs(), 4096));
+    pairs->set_max_score_pairs(Capped(pairs->max_score_pairs(), 256));
+  }
 }
 
 inline void ClampRequest(cxkit::v1::MergeConversationsRequest* request) {
@@ -38,6 +50,7 @@ inline void ClampRequest(cxkit::v1::MergeConversationsRequest* request) {
   limits->set_max_reference_patterns(
       Capped(limits->max_reference_patterns(), 8));
   limits->set_max_host_items(Capped(limits->max_host_items(), 64));
+  limits->set_max_subject_prefixes(Capped(limits->max_subject_prefixes(), 16));
 }
 
 inline void ClampRequest(cxkit::v1::EvaluateSlaRequest* request) {
@@ -49,6 +62,8 @@ inline void ClampRequest(cxkit::v1::EvaluateSlaRequest* request) {
   limits->set_max_policies(Capped(limits->max_policies(), 8));
   limits->set_max_intervals_per_calendar(
       Capped(limits->max_intervals_per_calendar(), 2048));
+  limits->set_max_calendar_intervals(
+      Capped(limits->max_calendar_intervals(), 100000));
   // 400 days; negative horizons are left for validation to reject.
   constexpr int64_t kMaxHorizon = int64_t{400} * 86400;
   auto* horizon = limits->mutable_max_horizon();
@@ -88,6 +103,7 @@ inline void ClampRequest(cxkit::v1::RouteConversationsRequest* request) {
     limits->set_max_explained_pairs(1024);
   }
   limits->set_max_name_bytes(Capped(limits->max_name_bytes(), 256));
+  // max_visits is left at its default: 64 items x 64 agents bound it.
 }
 
 }  // namespace cxkit::fuzz

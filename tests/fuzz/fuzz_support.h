@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "cxkit/cxkit_c.h"
 #include "cxkit/v1/common.pb.h"
@@ -95,10 +96,12 @@ std::string CallBinaryEntry(BinaryEntry entry, const std::string& request,
 }
 
 // The driver of cxkit_resolve_identities & co: `data` is a serialized
-// request. When it parses, its limits are capped by `clamp` and the capped
-// request is sent (as deterministic bytes); the C ABI's answer must equal the
-// C++ function's (so the same input gives the same bytes twice). When it does
-// not parse, the raw bytes are sent and must give INVALID_ARGUMENT "request".
+// request. When it parses, its limits are capped by `clamp`; the raw bytes
+// are sent when capping changed nothing (so non-canonical encodings, repeated
+// and unknown fields reach the C ABI), the capped request's deterministic
+// bytes otherwise; the C ABI's answer must equal the C++ function's (so the
+// same input gives the same bytes twice). When it does not parse, the raw
+// bytes are sent and must give INVALID_ARGUMENT "request".
 template <typename Request, typename Response>
 void FuzzBinaryEntry(const uint8_t* data, size_t size, BinaryEntry entry,
                      Response (*function)(const Request&),
@@ -106,12 +109,12 @@ void FuzzBinaryEntry(const uint8_t* data, size_t size, BinaryEntry entry,
   QuietProtobuf();
   Request request;
   const bool parsed = request.ParseFromArray(data, static_cast<int>(size));
-  std::string bytes;
+  std::string bytes(reinterpret_cast<const char*>(data), size);
   if (parsed) {
+    const std::string before = Deterministic(request);
     clamp(&request);
-    bytes = Deterministic(request);
-  } else {
-    bytes.assign(reinterpret_cast<const char*>(data), size);
+    std::string capped = Deterministic(request);
+    if (capped != before) bytes = std::move(capped);
   }
   Response response;
   int code = 0;
