@@ -182,19 +182,10 @@ void RunBinary(const void* request, size_t size,
     return SetError(CXKIT_RESOURCE_EXHAUSTED, "request", TooLarge(size),
                     response);
   }
-  // Up to the default, the capability compares the parsed request with its
-  // own limit; beyond it, a request is refused before it is built in memory,
-  // unless it raises its limit.
-  if (size > cxkit::kDefaultMaxRequestBytes) {
-    const cxkit::capi::RequestByteLimit limit =
-        cxkit::capi::ReadRequestByteLimit(Request::descriptor(), request, size);
-    if (size > limit.bytes) {
-      return SetError(CXKIT_RESOURCE_EXHAUSTED, limit.field.c_str(),
-                      "request of " + std::to_string(size) + " bytes exceeds " +
-                          limit.field + " (" + std::to_string(limit.bytes) +
-                          ")",
-                      response);
-    }
+  if (std::string field, message; cxkit::capi::RefuseBeforeParsing(
+          Request::descriptor(), request, size, &field, &message)) {
+    return SetError(CXKIT_RESOURCE_EXHAUSTED, field.c_str(), std::move(message),
+                    response);
   }
   // Refused before parsing, so that protobuf does not log it to stderr.
   if (const std::string bad =

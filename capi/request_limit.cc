@@ -2,6 +2,8 @@
 
 #include <climits>
 #include <initializer_list>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "cxkit/limits.h"
@@ -88,6 +90,18 @@ RequestByteLimit ReadRequestByteLimit(const pb::Descriptor* type,
   Read(path.data(), path.size(), &in, &value);
   if (value != 0) result.bytes = value;
   return result;
+}
+
+bool RefuseBeforeParsing(const pb::Descriptor* type, const void* data,
+                         size_t size, std::string* field,
+                         std::string* message) {
+  if (size <= kDefaultMaxRequestBytes) return false;
+  RequestByteLimit limit = ReadRequestByteLimit(type, data, size);
+  if (size <= limit.bytes) return false;
+  *message = "request of " + std::to_string(size) + " bytes exceeds " +
+             limit.field + " (" + std::to_string(limit.bytes) + ")";
+  *field = std::move(limit.field);
+  return true;
 }
 
 }  // namespace cxkit::capi

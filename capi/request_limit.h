@@ -32,6 +32,15 @@ struct RequestByteLimit {
 RequestByteLimit ReadRequestByteLimit(const google::protobuf::Descriptor* type,
                                       const void* data, size_t size);
 
+// Whether `size` bytes of a serialized `type` must be refused before
+// parsing: only beyond cxkit::kDefaultMaxRequestBytes (up to it, the
+// capability checks the parsed request against its own limit), and then when
+// the request's own limit does not allow them. When refused, `*field` is the
+// limit's path and `*message` says "request of N bytes exceeds <field> (L)".
+bool RefuseBeforeParsing(const google::protobuf::Descriptor* type,
+                         const void* data, size_t size, std::string* field,
+                         std::string* message);
+
 }  // namespace cxkit::capi
 
 #endif  // CXKIT_CAPI_REQUEST_LIMIT_H_

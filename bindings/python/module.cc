@@ -6,9 +6,11 @@
 // per call, and the FooResponse is serialized deterministically, all with the
 // GIL released, so Python threads run the C++ code in parallel. Nothing raises
 // on bad input: bytes that do not parse give a response whose status is
-// INVALID_ARGUMENT with field "request". The typed layer (cxkit/__init__.py)
-// wraps these functions in ones taking and returning the generated *_pb2
-// messages.
+// INVALID_ARGUMENT with field "request"; bytes beyond the default
+// max_request_bytes are refused before parsing unless the request raises its
+// limit (RESOURCE_EXHAUSTED naming it), as in the C ABI. The typed layer
+// (cxkit/__init__.py) wraps these functions in ones taking and returning the
+// generated *_pb2 messages.
 //
 // The module exchanges bytes rather than message objects so that it works
 // whatever protobuf runtime the Python side uses (upb, cpp or pure Python); the
@@ -19,6 +21,7 @@
 #include <string>
 #include <utility>
 
+#include "capi/request_limit.h"
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/routing.h"
@@ -86,7 +89,13 @@ std::string ParseCallSerialize(const std::string& request_bytes,
       // The request's own arena is freed before the response is serialized.
       Arena request_arena(CallArenaOptions());
       auto* request = Arena::CreateMessage<Request>(&request_arena);
-      if (request->ParseFromString(request_bytes)) {
+      std::string limit_field, refusal;
+      if (cxkit::capi::RefuseBeforeParsing(
+              Request::descriptor(), request_bytes.data(), request_bytes.size(),
+              &limit_field, &refusal)) {
+        SetError(cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED, std::move(refusal),
+                 std::move(limit_field), response);
+      } else if (request->ParseFromString(request_bytes)) {
         function(*request, response);
       } else {
         SetError(cxkit::v1::STATUS_CODE_INVALID_ARGUMENT,

@@ -152,6 +152,18 @@ def test_unparseable_bytes_give_invalid_argument_on_field_request(garbage):
     assert list(response.profiles) == []
 
 
+def test_bytes_beyond_the_default_limit_are_refused_before_parsing():
+    # 256 MiB + 1 zero bytes would not parse; the size is refused first, naming the limit.
+    response = identity_pb2.ResolveIdentitiesResponse.FromString(
+        cxkit.resolve_identities_bytes(bytes((256 << 20) + 1))
+    )
+    assert response.status.code == common_pb2.STATUS_CODE_RESOURCE_EXHAUSTED
+    assert response.status.field == "policy.limits.max_request_bytes"
+    assert response.status.message == (
+        "request of 268435457 bytes exceeds policy.limits.max_request_bytes (268435456)"
+    )
+
+
 @pytest.mark.parametrize("wrong", [None, b"", "request", identity_pb2.ResolveIdentitiesResponse()])
 def test_typed_function_rejects_other_types(wrong):
     with pytest.raises(TypeError, match="ResolveIdentitiesRequest"):
