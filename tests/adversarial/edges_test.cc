@@ -1,20 +1,26 @@
 // Edges of time: a calendar open one second a week under a ten-year target,
 // and timestamps at the limits of google.protobuf.Timestamp in every area.
+// Edges of e-mail threading: References that form cycles.
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/routing.h"
 #include "cxkit/sla.h"
 #include "gtest/gtest.h"
 #include "tests/adversarial/adversarial_support.h"
+#include "tests/adversarial/mail_builders.h"
 #include "tests/sla/sla_test_support.h"
 #include "tests/test_support.h"
 
 namespace cxkit::testing {
 namespace {
 
+using cxkit::v1::MergeConversationsRequest;
 using sla::testing::AddConversation;
 using sla::testing::AddHours;
 using sla::testing::AddTarget;
@@ -225,6 +231,30 @@ TEST(Edges, TimestampLimitsInRoutingAndStaffing) {
   EXPECT_EQ(plan.intervals(1).start().DebugString(), Max().DebugString());
   staffing.mutable_intervals(1)->mutable_start()->set_nanos(1000000000);
   EXPECT_EQ(PlanStaffing(staffing).status().field(), "intervals[1].start");
+}
+
+// e0 <-> e1 reference each other; e2 -> e3 -> e4 -> e2; e5 references
+// itself. Each cycle is one conversation; nothing loops.
+TEST(Edges, ReferenceCyclesAreOneConversationEach) {
+  MergeConversationsRequest request;
+  request.mutable_policy()->set_disable_subject_fallback(true);
+  auto id = [](int i) { return absl::StrCat("<m", i, "@shop.example>"); };
+  AddMail(&request, 0, id(1), id(1));
+  AddMail(&request, 1, id(0), id(0));
+  AddMail(&request, 2, id(4), id(3) + " " + id(4));
+  AddMail(&request, 3, id(2), id(4) + " " + id(2));
+  AddMail(&request, 4, id(3), id(2) + " " + id(3));
+  AddMail(&request, 5, id(5), id(5));
+  const auto response = MergeConversations(request);
+  ASSERT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK)
+      << Describe(response.status());
+  std::vector<std::vector<std::string>> groups;
+  for (const auto& c : response.conversations()) {
+    groups.emplace_back(c.message_ids().begin(), c.message_ids().end());
+  }
+  std::sort(groups.begin(), groups.end());
+  EXPECT_EQ(groups, (std::vector<std::vector<std::string>>{
+                        {"e0", "e1"}, {"e2", "e3", "e4"}, {"e5"}}));
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // A million items where one would do: one phone on 1,000,000 records,
 // 1,000,000 messages in one conversation, a References chain of 100,000 and
-// reference cycles. Exact results; run time proportional to the size (see
-// the limits report for measured times; no timing assertions here).
+// 1,000,000 SLA events in one conversation. Exact results only: run time is
+// neither asserted nor recorded here (ctest prints each test's time).
 
 #include <string>
 
@@ -11,6 +11,7 @@
 #include "cxkit/sla.h"
 #include "gtest/gtest.h"
 #include "tests/adversarial/adversarial_support.h"
+#include "tests/adversarial/mail_builders.h"
 #include "tests/test_support.h"
 
 namespace cxkit::testing {
@@ -82,24 +83,6 @@ TEST(LargeInputs, AMillionMessagesInOneConversation) {
             start + 10 * int64_t{kMessages - 1});
 }
 
-cxkit::v1::ConversationMessage* AddMail(MergeConversationsRequest* request,
-                                        int i, const std::string& in_reply_to,
-                                        const std::string& references) {
-  auto* m = request->add_messages();
-  m->set_id(absl::StrCat("e", i));
-  m->set_channel(cxkit::v1::CHANNEL_EMAIL);
-  m->set_author_kind(cxkit::v1::AUTHOR_KIND_CUSTOMER);
-  m->set_direction(cxkit::v1::MESSAGE_DIRECTION_INBOUND);
-  m->mutable_sent_at()->set_seconds(1774864800 + i);
-  m->set_customer_id("cust");
-  m->mutable_email()->set_message_id(absl::StrCat("<m", i, "@shop.example>"));
-  m->mutable_email()->set_in_reply_to(in_reply_to);
-  m->mutable_email()->set_references(references);
-  // Subjects differ, so only the headers can join them.
-  m->mutable_email()->set_subject(absl::StrCat("question ", i));
-  return m;
-}
-
 // Each e-mail answers the one before: one thread of 100,000.
 TEST(LargeInputs, AReferencesChainOfAHundredThousand) {
   constexpr int kMails = 100000;
@@ -120,30 +103,6 @@ TEST(LargeInputs, AReferencesChainOfAHundredThousand) {
   for (const auto& merge : response.conversations(0).merges()) {
     ASSERT_EQ(merge.rule(), cxkit::v1::MERGE_RULE_EMAIL_REPLY);
   }
-}
-
-// e0 <-> e1 reference each other; e2 -> e3 -> e4 -> e2; e5 references
-// itself. Each cycle is one conversation; nothing loops.
-TEST(LargeInputs, ReferenceCyclesAreOneConversationEach) {
-  MergeConversationsRequest request;
-  request.mutable_policy()->set_disable_subject_fallback(true);
-  auto id = [](int i) { return absl::StrCat("<m", i, "@shop.example>"); };
-  AddMail(&request, 0, id(1), id(1));
-  AddMail(&request, 1, id(0), id(0));
-  AddMail(&request, 2, id(4), id(3) + " " + id(4));
-  AddMail(&request, 3, id(2), id(4) + " " + id(2));
-  AddMail(&request, 4, id(3), id(2) + " " + id(3));
-  AddMail(&request, 5, id(5), id(5));
-  const auto response = MergeConversations(request);
-  ASSERT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK)
-      << Describe(response.status());
-  std::vector<std::vector<std::string>> groups;
-  for (const auto& c : response.conversations()) {
-    groups.emplace_back(c.message_ids().begin(), c.message_ids().end());
-  }
-  std::sort(groups.begin(), groups.end());
-  EXPECT_EQ(groups, (std::vector<std::vector<std::string>>{
-                        {"e0", "e1"}, {"e2", "e3", "e4"}, {"e5"}}));
 }
 
 // 1,000,000 events of one SLA conversation (the limit raised to allow it):
