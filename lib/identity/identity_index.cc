@@ -121,14 +121,21 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
                      " attributes exceed limits.max_attributes_per_record (",
                      limits.max_attributes_per_record(), ")"));
   }
+  // A protobuf map iterates in an order seeded per process, so of several
+  // long attributes the first by name is reported.
+  const std::string* long_name = nullptr;
   for (const auto& [name, value] : record.attributes()) {
-    if (name.size() + value.size() > limits.max_value_bytes()) {
-      return error(
-          "VALUE_TOO_LONG",
-          absl::StrCat(field(), ".attributes[\"", name, "\"]"),
-          absl::StrCat("attribute longer than limits.max_value_bytes (",
-                       limits.max_value_bytes(), ")"));
+    if (name.size() + value.size() > limits.max_value_bytes() &&
+        (long_name == nullptr || name < *long_name)) {
+      long_name = &name;
     }
+  }
+  if (long_name != nullptr) {
+    return error(
+        "VALUE_TOO_LONG",
+        absl::StrCat(field(), ".attributes[", QuotedId(*long_name), "]"),
+        absl::StrCat("attribute longer than limits.max_value_bytes (",
+                     limits.max_value_bytes(), ")"));
   }
   if (record.has_observed_at() && !IsValidTimestamp(record.observed_at())) {
     absl::Status status =

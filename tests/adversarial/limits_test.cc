@@ -265,6 +265,33 @@ TEST(Limits, IdentityRecordLimits) {
   }
 }
 
+// Of several attributes over max_value_bytes, the first by name is reported,
+// whatever order the protobuf map iterates in (it is seeded per map, so 50
+// fresh requests would show another order), and the name is quoted.
+TEST(Limits, TheLongAttributeReportedIsTheFirstByName) {
+  for (int i = 0; i < 50; ++i) {
+    cxkit::v1::ResolveIdentitiesRequest request;
+    request.mutable_policy()->mutable_limits()->set_max_value_bytes(16);
+    cxkit::v1::ContactRecord* record =
+        AddRecord(&request, "big", {{IDENTIFIER_TYPE_PHONE, "+79161234567"}});
+    for (const char* name : {"street", "city", "zip", "region\n"}) {
+      (*record->mutable_attributes())[name] = std::string(20, 'k');
+    }
+    const auto response = ResolveIdentities(request);
+    ASSERT_EQ(response.record_issues_size(), 1);
+    EXPECT_EQ(response.record_issues(0).field(), "records[0].attributes[\"city\"]");
+  }
+  cxkit::v1::ResolveIdentitiesRequest request;
+  request.mutable_policy()->mutable_limits()->set_max_value_bytes(16);
+  cxkit::v1::ContactRecord* record =
+      AddRecord(&request, "big", {{IDENTIFIER_TYPE_PHONE, "+79161234567"}});
+  (*record->mutable_attributes())["a\"b\n"] = std::string(20, 'k');
+  const auto response = ResolveIdentities(request);
+  ASSERT_EQ(response.record_issues_size(), 1);
+  EXPECT_EQ(response.record_issues(0).field(),
+            "records[0].attributes[\"a\\\"b\\n\"]");
+}
+
 // Blocks are not refused: a block over max_block_size, or whose pairs would
 // pass max_candidate_pairs, is skipped and counted in stats.oversized_blocks,
 // and its records are not compared (r1 and r2 stay apart).
@@ -482,42 +509,42 @@ TEST(Limits, MergeMessageLimits) {
          SetEmail(m, 0, std::string(count, '<'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.in_reply_to", "17 bytes exceed the limit (16)"},
+       "messages[1].email.in_reply_to", "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_header_bytes bounds References",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
          SetEmail(m, 1, std::string(count, '<'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.references", "17 bytes exceed the limit (16)"},
+       "messages[1].email.references", "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_header_bytes bounds the subject",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
          SetEmail(m, 2, std::string(count, 's'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.subject", "17 bytes exceed the limit (16)"},
+       "messages[1].email.subject", "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_value_bytes bounds customer_id",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->set_customer_id(std::string(count, 'c'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].customer_id", "17 bytes exceed the limit (16)"},
+       "messages[1].customer_id", "17 bytes exceed limits.max_value_bytes (16)"},
       {"max_value_bytes bounds thread_key",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->set_thread_key(std::string(count, 't'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].thread_key", "17 bytes exceed the limit (16)"},
+       "messages[1].thread_key", "17 bytes exceed limits.max_value_bytes (16)"},
       {"max_value_bytes bounds the Message-ID",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->mutable_email()->set_message_id(std::string(count, 'i'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.message_id", "17 bytes exceed the limit (16)"},
+       "messages[1].email.message_id", "17 bytes exceed limits.max_value_bytes (16)"},
       {"max_value_bytes bounds sender values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
