@@ -335,11 +335,8 @@ int ResponseToJson(Response* response, std::string* json) {
       resolver, "type.googleapis.com/" + Response::descriptor()->full_name(),
       binary, json, PrintOptions());
   if (!printed.ok()) {
-    return StatusJson(
-        CXKIT_INTERNAL, "",
-        "cannot print the response as JSON: " +
-            cxkit::capi::DescribeJsonParseError(MessageOf(printed)),
-        json);
+    return StatusJson(CXKIT_INTERNAL, "", "cannot print the response as JSON",
+                      json);
   }
   return response->status().code();
 }
@@ -382,7 +379,8 @@ int CallJson(const char* request_json, size_t size, std::string* json) {
       SetError(CXKIT_INVALID_ARGUMENT, "request",
                "request is not proto3 JSON of " +
                    Request::descriptor()->full_name() + ": " +
-                   cxkit::capi::DescribeJsonParseError(MessageOf(parsed)),
+                   cxkit::capi::DescribeJsonParseError(Request::descriptor(),
+                                                       MessageOf(parsed)),
                response);
     }
   }

@@ -5,56 +5,67 @@
 namespace cxkit::capi {
 namespace {
 
-bool IsIdentifierChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_';
-}
+namespace pb = google::protobuf;
 
-// A field name as a proto or JSON name spells it: [A-Za-z_][A-Za-z0-9_]*,
-// at most 64 bytes.
-bool IsPlainName(std::string_view name) {
-  if (name.empty() || name.size() > 64 || (name[0] >= '0' && name[0] <= '9')) {
-    return false;
-  }
-  for (char c : name) {
-    if (!IsIdentifierChar(c)) return false;
+// Field paths longer than this are not repeated (nesting is bounded by
+// protobuf's recursion limit, 100, but names can be long).
+constexpr size_t kMaxPathBytes = 256;
+
+bool IsDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
   }
   return true;
 }
 
-// protobuf's location ("records[0].attributes[\"key\"]") as a field path of
-// names and indexes, map keys replaced by [...]; empty when it holds
-// anything else.
-std::string PathOf(std::string_view location) {
+// protobuf's location, e.g. "records[0].identifiers[0].type", when each name
+// is a field (proto or JSON name) of the message reached so far from `type`
+// and each [..] an index; else empty. `*leaf` is the message type the path
+// ends in (null when it ends in a scalar).
+std::string ResolvePath(const pb::Descriptor* type, std::string_view location,
+                        const pb::Descriptor** leaf) {
   std::string path;
-  size_t i = 0;
-  while (i < location.size()) {
-    const char c = location[i];
-    if (IsIdentifierChar(c) || c == '.') {
-      path += c;
-      ++i;
-    } else if (c == '[' && i + 1 < location.size() && location[i + 1] == '"') {
-      // A map key, C-escaped by protobuf: up to the first unescaped quote.
-      size_t j = i + 2;
-      while (j < location.size() && location[j] != '"') {
-        j += location[j] == '\\' ? 2 : 1;
-      }
-      if (j + 1 >= location.size() || location[j + 1] != ']') return "";
-      path += "[...]";
-      i = j + 2;
-    } else if (c == '[') {
-      const size_t close = location.find(']', i);
-      if (close == std::string_view::npos || close == i + 1) return "";
-      for (size_t k = i + 1; k < close; ++k) {
-        if (location[k] < '0' || location[k] > '9') return "";
-      }
-      path.append(location.substr(i, close - i + 1));
-      i = close + 1;
-    } else {
-      return "";
+  const pb::Descriptor* in = type;
+  while (!location.empty()) {
+    const size_t dot = location.find('.');
+    std::string_view segment = location.substr(0, dot);
+    location = dot == std::string_view::npos ? std::string_view()
+                                             : location.substr(dot + 1);
+    std::string_view index;
+    if (const size_t open = segment.find('['); open != std::string_view::npos) {
+      if (segment.back() != ']') return "";
+      index = segment.substr(open + 1, segment.size() - open - 2);
+      segment = segment.substr(0, open);
+      if (!IsDigits(index)) return "";
     }
+    if (in == nullptr) return "";
+    const std::string name(segment);
+    const pb::FieldDescriptor* field = in->FindFieldByName(name);
+    if (field == nullptr) field = in->FindFieldByCamelcaseName(name);
+    if (field == nullptr) return "";
+    if (!path.empty()) path += '.';
+    path += field->name();
+    if (!index.empty()) path.append("[").append(index).append("]");
+    if (path.size() > kMaxPathBytes) return "";
+    in = field->message_type();
   }
+  *leaf = in;
   return path;
+}
+
+// [A-Za-z_][A-Za-z0-9_]*, at most 64 bytes: how proto and JSON field names
+// are spelled.
+bool IsFieldName(std::string_view name) {
+  if (name.empty() || name.size() > 64 || (name[0] >= '0' && name[0] <= '9')) {
+    return false;
+  }
+  for (char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9') || c == '_';
+    if (!plain) return false;
+  }
+  return true;
 }
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
@@ -62,36 +73,26 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
          text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// The text of a located error after "(<location>)", e.g. "valu: Cannot find
-// field." or ": invalid value \"x\" for type type.googleapis.com/T".
-std::string DescribeAtField(std::string_view rest) {
-  constexpr std::string_view kUnknown = ": Cannot find field.";
-  constexpr std::string_view kMissing = ": missing field ";
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// The type named after protobuf's last " for type ", when it is a plain
+// (possibly qualified) name: "cxkit.v1.IdentifierType", "TYPE_STRING".
+std::string TypeNamed(std::string_view rest) {
   constexpr std::string_view kForType = " for type ";
   constexpr std::string_view kTypeUrl = "type.googleapis.com/";
-  if (EndsWith(rest, kUnknown)) {
-    std::string_view name = rest.substr(0, rest.size() - kUnknown.size());
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    return IsPlainName(name) ? "unknown field " + std::string(name)
-                             : "unknown field";
+  const size_t at = rest.rfind(kForType);
+  if (at == std::string_view::npos) return "";
+  std::string_view type = rest.substr(at + kForType.size());
+  if (StartsWith(type, kTypeUrl)) type.remove_prefix(kTypeUrl.size());
+  if (type.empty() || type.size() > 128) return "";
+  for (char c : type) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9') || c == '_' || c == '.';
+    if (!plain) return "";
   }
-  if (rest.substr(0, kMissing.size()) == kMissing) {
-    const std::string_view name = rest.substr(kMissing.size());
-    return IsPlainName(name) ? "missing field " + std::string(name)
-                             : "missing field";
-  }
-  const size_t for_type = rest.rfind(kForType);
-  if (rest.substr(0, 15) == ": invalid value" &&
-      for_type != std::string_view::npos) {
-    std::string_view type = rest.substr(for_type + kForType.size());
-    if (type.substr(0, kTypeUrl.size()) == kTypeUrl) {
-      type.remove_prefix(kTypeUrl.size());
-    }
-    bool plain = !type.empty() && type.size() <= 128;
-    for (char c : type) plain = plain && (IsIdentifierChar(c) || c == '.');
-    if (plain) return "invalid value for type " + std::string(type);
-  }
-  return "invalid value";
+  return std::string(type);
 }
 
 // protobuf's syntax messages are fixed sentences of letters, spaces and
@@ -110,28 +111,48 @@ bool IsFixedSentence(std::string_view line) {
 
 }  // namespace
 
-std::string DescribeJsonParseError(std::string_view message) {
-  if (!message.empty() && message.front() == '(') {
-    // "(<location>)<rest>": the location ends at the first ')' that a ':'
-    // or a ' ' follows (a map key may hold either, and then the path is
-    // refused below).
-    size_t close = message.find(')');
-    while (close != std::string_view::npos && close + 1 < message.size() &&
-           message[close + 1] != ':' && message[close + 1] != ' ') {
-      close = message.find(')', close + 1);
+std::string DescribeJsonParseError(const pb::Descriptor* type,
+                                   std::string_view message) {
+  // protobuf's errors at a field: "(<location>) <key>: Cannot find field."
+  // and "(<location>): invalid value <value> for type <type>", without the
+  // parenthesized location at the top level. Both the location and the key
+  // are input, so the location is kept only when it resolves against `type`.
+  constexpr std::string_view kInvalid = ": invalid value ";
+  std::string_view location;
+  std::string_view rest = message;
+  if (StartsWith(message, "(")) {
+    if (const size_t close = message.find(')');
+        close != std::string_view::npos) {
+      location = message.substr(1, close - 1);
+      rest = message.substr(close + 1);
     }
-    if (close != std::string_view::npos) {
-      const std::string path = PathOf(message.substr(1, close - 1));
-      const std::string what = DescribeAtField(message.substr(close + 1));
-      return path.empty() ? what : path + ": " + what;
-    }
-    return "malformed JSON";
   }
-  // An error at the top level has no location: "<name>: Cannot find field."
-  // or ": invalid value ...".
-  if (EndsWith(message, ": Cannot find field.") ||
-      (!message.empty() && message.front() == ':')) {
-    return DescribeAtField(message);
+  const bool unknown = EndsWith(message, ": Cannot find field.");
+  const bool invalid = StartsWith(rest, kInvalid);
+  if (unknown || invalid) {
+    const pb::Descriptor* leaf = type;
+    const std::string path =
+        location.empty() ? "" : ResolvePath(type, location, &leaf);
+    if (!location.empty() && path.empty()) leaf = nullptr;
+    std::string what;
+    if (unknown) {
+      // The key is named when it is spelled like a field name (a typo such as
+      // "recordz" is the usual cause); anything else (an e-mail, a phone, a
+      // name with a space) is not repeated.
+      std::string_view key = rest.substr(0, rest.rfind(": Cannot find field."));
+      while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
+      what = "unknown field";
+      // (A location that does not resolve was part of the key.)
+      if (IsFieldName(key) && (location.empty() || !path.empty())) {
+        what.append(" ").append(key);
+      }
+      if (leaf != nullptr) what += " of " + leaf->full_name();
+    } else {
+      const std::string named = TypeNamed(message);
+      what =
+          named.empty() ? "invalid value" : "invalid value for type " + named;
+    }
+    return path.empty() ? what : path + ": " + what;
   }
   const std::string_view first_line = message.substr(0, message.find('\n'));
   return IsFixedSentence(first_line) ? std::string(first_line)

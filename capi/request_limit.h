@@ -24,11 +24,12 @@ struct RequestByteLimit {
 
 // Reads the max_request_bytes of `size` bytes of a serialized `type`, which
 // has it at limits.max_request_bytes or at policy.limits.max_request_bytes.
-// Only the fields on that path are entered; every other field is skipped by
-// its length, so the cost grows with the number of top-level fields, not
-// with the size. Bytes that are not well-formed wire format give what was
-// read before the malformation (the parser refuses them later). No
-// allocation beyond the field path.
+// Only the messages on that path are entered; other length-delimited fields
+// are skipped by their length (groups are read to their end), so the cost
+// grows with the number of fields at the path's levels (e.g. one per record),
+// not with their size. Bytes that are not well-formed wire format give what
+// was read before the malformation (the parser refuses them later).
+// Allocates only the field path.
 RequestByteLimit ReadRequestByteLimit(const google::protobuf::Descriptor* type,
                                       const void* data, size_t size);
 

@@ -294,9 +294,10 @@ TEST(CapiAdversarial, JsonMisuse) {
               StatusJson(m.empty_code, m.empty_field, m.empty_message));
     json = CallJson(m.method, "{\"noSuchField\":1}", &code);
     EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
-    EXPECT_EQ(
-        StatusPart(json),
-        StatusJson(code, "request", not_json + "unknown field noSuchField"));
+    EXPECT_EQ(StatusPart(json),
+              StatusJson(code, "request",
+                         not_json + "unknown field noSuchField of cxkit.v1." +
+                             m.type));
     json = CallJson(m.method, std::string(100000, '['), &code);
     EXPECT_EQ(code, CXKIT_INVALID_ARGUMENT);
     EXPECT_EQ(
@@ -353,8 +354,14 @@ TEST(CapiAdversarial, JsonErrorsQuoteNoInput) {
        identity + "records[0].identifiers[0].type: invalid value for type "
                   "cxkit.v1.IdentifierType"},
       {"ResolveIdentities", R"({"records":[{"id":"r1","anna@mail.ru":1}]})",
-       identity + "records[0]: unknown field"},
+       identity + "records[0]: unknown field of cxkit.v1.ContactRecord"},
+      {"ResolveIdentities", R"({"records":[{"id":"r1","identifierz":[]}]})",
+       identity +
+           "records[0]: unknown field identifierz of cxkit.v1.ContactRecord"},
       {"ResolveIdentities", R"({"Anna Smirnova":1})",
+       identity + "unknown field of cxkit.v1.ResolveIdentitiesRequest"},
+      // A top-level key that looks like protobuf's "(location)".
+      {"ResolveIdentities", R"({"(79161234567) Anna":1})",
        identity + "unknown field"},
       {"ResolveIdentities",
        R"({"records":[{"id":"r1","attributes":{"anna@mail.ru":7}}]})",

@@ -117,7 +117,12 @@ CXKIT_C_EXPORT void cxkit_free(void* p);
    messages nested deeper than protobuf's recursion limit of 100) give
    CXKIT_INVALID_ARGUMENT with status.field "request"; more than INT_MAX bytes
    (protobuf's 2 GiB limit) give CXKIT_RESOURCE_EXHAUSTED with status.field
-   "request", before anything is parsed. NULL `response` or
+   "request", before anything is parsed. Beyond 256 MiB (the default of the
+   request's max_request_bytes), the bytes are refused before parsing, with
+   CXKIT_RESOURCE_EXHAUSTED and status.field naming the limit (e.g.
+   "policy.limits.max_request_bytes"), unless the request sets a larger one;
+   up to 256 MiB, a lower limit is checked on the parsed request. The other
+   capabilities below follow the same rules. NULL `response` or
    `response_size` returns CXKIT_INVALID_ARGUMENT and allocates nothing.
    *response is non-NULL after any other call, even when *response_size is 0,
    except when memory runs out (CXKIT_RESOURCE_EXHAUSTED, *response NULL). */
@@ -185,8 +190,11 @@ CXKIT_C_EXPORT int cxkit_route_conversations(const void* request,
 
    Errors: JSON that does not parse into the request message gives
    CXKIT_INVALID_ARGUMENT with status.field "request" (an empty input is not
-   JSON; the empty request is "{}"); more than INT_MAX bytes give
-   CXKIT_RESOURCE_EXHAUSTED with status.field "request". An unknown `method`
+   JSON; the empty request is "{}"); its status.message names the field path
+   and the kind of error, never the input's text. More than 256 MiB of JSON
+   give CXKIT_RESOURCE_EXHAUSTED with status.field "request", before parsing,
+   whatever the request's own limit (send larger requests in binary). An
+   unknown `method`
    gives CXKIT_UNIMPLEMENTED with status.field "method", so a host can probe for
    capabilities an older library lacks; a NULL `method` gives
    CXKIT_INVALID_ARGUMENT. In both cases the response is just {"status":{...}},
