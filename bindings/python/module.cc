@@ -16,6 +16,7 @@
 // whatever protobuf runtime the Python side uses (upb, cpp or pure Python); the
 // generated C++ code lives only in libcxkit.
 
+#include <climits>
 #include <exception>
 #include <new>
 #include <string>
@@ -90,9 +91,14 @@ std::string ParseCallSerialize(const std::string& request_bytes,
       Arena request_arena(CallArenaOptions());
       auto* request = Arena::CreateMessage<Request>(&request_arena);
       std::string limit_field, refusal;
-      if (cxkit::capi::RefuseBeforeParsing(
-              Request::descriptor(), request_bytes.data(), request_bytes.size(),
-              &limit_field, &refusal)) {
+      if (request_bytes.size() > static_cast<size_t>(INT_MAX)) {
+        SetError(cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED,
+                 "request is " + std::to_string(request_bytes.size()) +
+                     " bytes, above protobuf's 2 GiB limit; split the request",
+                 "request", response);
+      } else if (cxkit::capi::RefuseBeforeParsing(
+                     Request::descriptor(), request_bytes.data(),
+                     request_bytes.size(), &limit_field, &refusal)) {
         SetError(cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED, std::move(refusal),
                  std::move(limit_field), response);
       } else if (request->ParseFromString(request_bytes)) {
