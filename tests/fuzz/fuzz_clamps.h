@@ -22,10 +22,10 @@ inline void ClampRequest(cxkit::v1::ResolveIdentitiesRequest* request) {
   limits->set_max_blocked_patterns(Capped(limits->max_blocked_patterns(), 8));
   limits->set_max_attributes_per_record(
       Capped(limits->max_attributes_per_record(), 16));
-  // Only when present: the message's presence turns probabilistic matching
-  // on. Unset, u is estimated from 200,000 random pairs, which for 64
-  // records would cost most of an execution.
-  if (request->policy().has_probabilistic()) {
+  // Probabilistic matching, whether `enabled` or not: unset, u is estimated
+  // from 200,000 random pairs, which for 64 records would cost most of an
+  // execution.
+  {
     auto* matching = request->mutable_policy()->mutable_probabilistic();
     matching->set_u_sample_pairs(Capped(matching->u_sample_pairs(), 2000));
     matching->set_em_max_iterations(Capped(matching->em_max_iterations(), 25));

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -20,6 +21,7 @@
 #include "cxkit/v1/common.pb.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/message.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/util/json_util.h"
@@ -95,13 +97,83 @@ std::string CallBinaryEntry(BinaryEntry entry, const std::string& request,
   return bytes;
 }
 
+// Sets in `*fragment` each singular scalar of `after` that differs from
+// `before`, recursing into singular messages; repeated fields are left out
+// (capping limits changes none). Serialized after the bytes of `before`, the
+// fragment overrides those scalars when parsed (the last value wins), except
+// a scalar changed to zero, which proto3 does not serialize.
+inline void ChangedScalars(const google::protobuf::Message& before,
+                           const google::protobuf::Message& after,
+                           google::protobuf::Message* fragment) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Reflection* in = after.GetReflection();
+  const google::protobuf::Reflection* out = fragment->GetReflection();
+  const google::protobuf::Descriptor* type = after.GetDescriptor();
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    if (field->is_repeated()) continue;
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (!in->HasField(after, field)) continue;
+      std::unique_ptr<google::protobuf::Message> inner(
+          in->GetMessage(after, field).New());
+      ChangedScalars(in->GetMessage(before, field),
+                     in->GetMessage(after, field), inner.get());
+      if (inner->ByteSizeLong() != 0) {
+        out->MutableMessage(fragment, field)->CopyFrom(*inner);
+      }
+      continue;
+    }
+    // Sets the field in `fragment` when `get` gives another value in `after`.
+    const auto copy_if_changed = [&](auto get, auto set) {
+      if ((in->*get)(before, field) != (in->*get)(after, field)) {
+        (out->*set)(fragment, field, (in->*get)(after, field));
+      }
+    };
+    using R = google::protobuf::Reflection;
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_INT32:
+        copy_if_changed(&R::GetInt32, &R::SetInt32);
+        break;
+      case FieldDescriptor::CPPTYPE_INT64:
+        copy_if_changed(&R::GetInt64, &R::SetInt64);
+        break;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        copy_if_changed(&R::GetUInt32, &R::SetUInt32);
+        break;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        copy_if_changed(&R::GetUInt64, &R::SetUInt64);
+        break;
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+        copy_if_changed(&R::GetDouble, &R::SetDouble);
+        break;
+      case FieldDescriptor::CPPTYPE_FLOAT:
+        copy_if_changed(&R::GetFloat, &R::SetFloat);
+        break;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        copy_if_changed(&R::GetBool, &R::SetBool);
+        break;
+      case FieldDescriptor::CPPTYPE_ENUM:
+        copy_if_changed(&R::GetEnumValue, &R::SetEnumValue);
+        break;
+      case FieldDescriptor::CPPTYPE_STRING:
+        if (in->GetString(before, field) != in->GetString(after, field)) {
+          out->SetString(fragment, field, in->GetString(after, field));
+        }
+        break;
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        break;
+    }
+  }
+}
+
 // The driver of cxkit_resolve_identities & co: `data` is a serialized
-// request. When it parses, its limits are capped by `clamp`; the raw bytes
-// are sent when capping changed nothing (so non-canonical encodings, repeated
-// and unknown fields reach the C ABI), the capped request's deterministic
-// bytes otherwise; the C ABI's answer must equal the C++ function's (so the
-// same input gives the same bytes twice). When it does not parse, the raw
-// bytes are sent and must give INVALID_ARGUMENT "request".
+// request. When it parses, its limits are capped by `clamp`, and the C ABI
+// gets the input's own bytes (so non-canonical encodings, repeated and
+// unknown fields reach it) followed by the capped scalars (ChangedScalars);
+// its answer must equal the C++ function's on those bytes parsed (so the same
+// input gives the same bytes twice). When it does not parse, the raw bytes
+// are sent and must give INVALID_ARGUMENT "request". The bytes stay far below
+// the C ABI's 256 MiB pre-parse check.
 template <typename Request, typename Response>
 void FuzzBinaryEntry(const uint8_t* data, size_t size, BinaryEntry entry,
                      Response (*function)(const Request&),
@@ -111,10 +183,13 @@ void FuzzBinaryEntry(const uint8_t* data, size_t size, BinaryEntry entry,
   const bool parsed = request.ParseFromArray(data, static_cast<int>(size));
   std::string bytes(reinterpret_cast<const char*>(data), size);
   if (parsed) {
-    const std::string before = Deterministic(request);
-    clamp(&request);
-    std::string capped = Deterministic(request);
-    if (capped != before) bytes = std::move(capped);
+    Request capped = request;
+    clamp(&capped);
+    Request fragment;
+    ChangedScalars(request, capped, &fragment);
+    bytes += fragment.SerializeAsString();
+    CXKIT_FUZZ_CHECK(request.ParseFromString(bytes),
+                     "the input followed by its capped scalars parses");
   }
   Response response;
   int code = 0;
