@@ -261,10 +261,13 @@ void GenerateMergeConversationsRequest(
           at = ChatSession(w, c, cxkit::v1::CHANNEL_LIVE_CHAT, order, at,
                            random.Between(3, 15));
           break;
-        case 2:
+        case 2: {
+          // One draw after the other (see customer.device_id in customer.cc).
+          const int messages = random.Between(2, 8);
           at = ChatSession(w, c, random.Pick(kChatChannels), order, at,
-                           random.Between(2, 8));
+                           messages);
           break;
+        }
         case 3:
           at = Call(w, c, order, at);
           break;
