@@ -68,6 +68,8 @@ bool IsFieldName(std::string_view name) {
   return true;
 }
 
+// (absl::EndsWith / StartsWith take Debian Abseil's own absl::string_view,
+// which does not convert from std::string_view.)
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
          text.substr(text.size() - suffix.size()) == suffix;

@@ -279,7 +279,8 @@ TEST(Limits, TheLongAttributeReportedIsTheFirstByName) {
     }
     const auto response = ResolveIdentities(request);
     ASSERT_EQ(response.record_issues_size(), 1);
-    EXPECT_EQ(response.record_issues(0).field(), "records[0].attributes[\"city\"]");
+    EXPECT_EQ(response.record_issues(0).field(),
+              "records[0].attributes[\"city\"]");
   }
   cxkit::v1::ResolveIdentitiesRequest request;
   request.mutable_policy()->mutable_limits()->set_max_value_bytes(16);
@@ -509,28 +510,32 @@ TEST(Limits, MergeMessageLimits) {
          SetEmail(m, 0, std::string(count, '<'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.in_reply_to", "17 bytes exceed limits.max_header_bytes (16)"},
+       "messages[1].email.in_reply_to",
+       "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_header_bytes bounds References",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
          SetEmail(m, 1, std::string(count, '<'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.references", "17 bytes exceed limits.max_header_bytes (16)"},
+       "messages[1].email.references",
+       "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_header_bytes bounds the subject",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
          SetEmail(m, 2, std::string(count, 's'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.subject", "17 bytes exceed limits.max_header_bytes (16)"},
+       "messages[1].email.subject",
+       "17 bytes exceed limits.max_header_bytes (16)"},
       {"max_value_bytes bounds customer_id",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->set_customer_id(std::string(count, 'c'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].customer_id", "17 bytes exceed limits.max_value_bytes (16)"},
+       "messages[1].customer_id",
+       "17 bytes exceed limits.max_value_bytes (16)"},
       {"max_value_bytes bounds thread_key",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -544,7 +549,8 @@ TEST(Limits, MergeMessageLimits) {
          m->mutable_email()->set_message_id(std::string(count, 'i'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].email.message_id", "17 bytes exceed limits.max_value_bytes (16)"},
+       "messages[1].email.message_id",
+       "17 bytes exceed limits.max_value_bytes (16)"},
       {"max_value_bytes bounds sender values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
