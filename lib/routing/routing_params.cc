@@ -10,8 +10,11 @@ absl::Duration FromProto(const google::protobuf::Duration& duration) {
          absl::Nanoseconds(duration.nanos());
 }
 
+// The given weight, or the default when absent. + 0.0 turns a weight of -0.0
+// (valid: not below zero) into +0.0, so no score term comes out as -0, which
+// JSON cannot carry.
 double WeightOr(bool has, double value, double fallback) {
-  return has ? value : fallback;
+  return has ? value + 0.0 : fallback;
 }
 
 }  // namespace

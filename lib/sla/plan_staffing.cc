@@ -213,7 +213,10 @@ void Plan(const PlanStaffingRequest& request, PlanStaffingResponse* response) {
     const double handle = Seconds(interval.average_handle_time()) > 0
                               ? Seconds(interval.average_handle_time())
                               : Seconds(request.average_handle_time());
-    const double erlangs = interval.contacts() * handle / o.interval_seconds;
+    // + 0.0 turns a contacts of -0.0 (valid, it is not below zero) into +0.0,
+    // so no response reports -0 Erlangs (JSON would not even carry the sign).
+    const double erlangs =
+        interval.contacts() * handle / o.interval_seconds + 0.0;
     uint32_t agents = interval.agents();
     if (agents == 0 && erlangs > 0) {
       // Service level grows and occupancy falls with agents: gallop up from

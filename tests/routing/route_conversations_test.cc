@@ -64,6 +64,27 @@ RouteConversationsRequest AngryVipRequest(int64_t waited) {
   return request;
 }
 
+// A weight of -0.0 is valid (not below zero) and must answer exactly like 0:
+// JSON cannot carry the sign, so a -0 in a score breakdown would differ
+// between the binary and the JSON entry points.
+TEST(RouteConversationsTest, NegativeZeroWeightsAnswerLikeZero) {
+  RouteConversationsRequest zero = AngryVipRequest(120);
+  RouteConversationsRequest negative_zero = AngryVipRequest(120);
+  const auto* descriptor = zero.policy().weights().GetDescriptor();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const auto* field = descriptor->field(i);
+    auto* weights = zero.mutable_policy()->mutable_weights();
+    weights->GetReflection()->SetDouble(weights, field, 0.0);
+    weights = negative_zero.mutable_policy()->mutable_weights();
+    weights->GetReflection()->SetDouble(weights, field, -0.0);
+  }
+  const RouteConversationsResponse response = RouteConversations(negative_zero);
+  ASSERT_EQ(response.status().code(), cxkit::v1::STATUS_CODE_OK)
+      << response.status().message();
+  EXPECT_EQ(response.SerializeAsString(),
+            RouteConversations(zero).SerializeAsString());
+}
+
 TEST(RouteConversationsTest, StickyAgentWinsBeforeItsTimeout) {
   const RouteConversationsResponse response =
       RouteConversations(AngryVipRequest(120));

@@ -60,6 +60,22 @@ TEST(PlanStaffing, TextbookNeedsFourteenAgents) {
 
 // PlanStaffingInto clears a used response first and may write on an arena: the
 // bytes equal PlanStaffing()'s.
+// -0.0 contacts is valid (not below zero) and must answer exactly like 0:
+// JSON cannot carry the sign, so a -0 Erlangs would differ between the binary
+// and the JSON entry points (found by the call_json fuzzer).
+TEST(PlanStaffing, NegativeZeroContactsAnswerLikeZero) {
+  PlanStaffingRequest zero = Textbook();
+  zero.mutable_intervals(0)->set_contacts(0.0);
+  PlanStaffingRequest negative_zero = Textbook();
+  negative_zero.mutable_intervals(0)->set_contacts(-0.0);
+  const PlanStaffingResponse from_negative = PlanStaffing(negative_zero);
+  ASSERT_EQ(from_negative.status().code(), STATUS_CODE_OK)
+      << from_negative.status().message();
+  EXPECT_FALSE(std::signbit(from_negative.intervals(0).traffic_erlangs()));
+  EXPECT_EQ(from_negative.SerializeAsString(),
+            PlanStaffing(zero).SerializeAsString());
+}
+
 TEST(PlanStaffing, IntoClearsTheResponseAndWorksOnAnArena) {
   PlanStaffingRequest request = Textbook();
   request.set_shrinkage(0.3);
