@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "cxkit/arena.h"
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/limits.h"
@@ -112,19 +113,6 @@ struct Signature<void (*)(const Req&, Resp*)> {
   using Response = Resp;
 };
 
-// The arenas of one call, one for the parsed request (freed when the
-// capability returns) and one for the response: blocks of 4 KiB doubling up to
-// 1 MiB, so a small call costs one small block and a large message one
-// allocation per MiB instead of one per message, all freed at once. (Heap
-// messages made the C ABI about three times slower than the C++ call on large
-// SLA requests.)
-pb::ArenaOptions CallArenaOptions() {
-  pb::ArenaOptions options;
-  options.start_block_size = 4 << 10;
-  options.max_block_size = 1 << 20;
-  return options;
-}
-
 // Printable ASCII only, at most `max` bytes, for text cxkit does not write
 // (a method name, an exception's what()): it may be invalid UTF-8, and proto3
 // strings must be valid UTF-8.
@@ -195,7 +183,10 @@ void RunBinary(const void* request, size_t size,
                     "request holds invalid UTF-8 in string field " + bad,
                     response);
   }
-  pb::Arena request_arena(CallArenaOptions());
+  // One arena for the parsed request, freed when the capability returns, and
+  // one for the response (cxkit/arena.h): a large message costs one block per
+  // 4 MiB instead of one allocation per message.
+  pb::Arena request_arena(cxkit::CallArenaOptions());
   Request* parsed = pb::Arena::CreateMessage<Request>(&request_arena);
   if (size != 0 && !parsed->ParseFromArray(request, static_cast<int>(size))) {
     return SetError(CXKIT_INVALID_ARGUMENT, "request",
@@ -269,7 +260,7 @@ int CallBinary(const void* request, size_t request_size, void** out,
   *out = nullptr;
   *out_size = 0;
   try {
-    pb::Arena arena(CallArenaOptions());
+    pb::Arena arena(cxkit::CallArenaOptions());
     auto* response = pb::Arena::CreateMessage<Response>(&arena);
     RunBinary<Into>(request, request_size, response);
     return DeliverBinary(*response, out, out_size);
@@ -345,7 +336,7 @@ template <auto Into>
 int CallJson(const char* request_json, size_t size, std::string* json) {
   using Request = typename Signature<decltype(Into)>::Request;
   using Response = typename Signature<decltype(Into)>::Response;
-  pb::Arena arena(CallArenaOptions());
+  pb::Arena arena(cxkit::CallArenaOptions());
   auto* response = pb::Arena::CreateMessage<Response>(&arena);
   if (request_json == nullptr && size != 0) {
     SetError(
@@ -367,7 +358,7 @@ int CallJson(const char* request_json, size_t size, std::string* json) {
              response);
   } else {
     // The request's own arena is freed before the response is printed.
-    pb::Arena request_arena(CallArenaOptions());
+    pb::Arena request_arena(cxkit::CallArenaOptions());
     auto* request = pb::Arena::CreateMessage<Request>(&request_arena);
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;

@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "capi/request_limit.h"
+#include "cxkit/arena.h"
 #include "cxkit/conversation.h"
 #include "cxkit/identity.h"
 #include "cxkit/routing.h"
@@ -47,16 +48,6 @@ void SetError(cxkit::v1::StatusCode code, std::string message,
   status->set_code(code);
   status->set_message(std::move(message));
   status->set_field(std::move(field));
-}
-
-// The arenas of one call, one for the parsed request (freed when the function
-// returns) and one for the response: blocks of 4 KiB doubling up to 1 MiB, so
-// a large message costs one allocation per MiB instead of one per message.
-google::protobuf::ArenaOptions CallArenaOptions() {
-  google::protobuf::ArenaOptions options;
-  options.start_block_size = 4 << 10;
-  options.max_block_size = 1 << 20;
-  return options;
 }
 
 // Serializes `message` with maps in key order, so equal responses are equal
@@ -84,11 +75,11 @@ std::string ParseCallSerialize(const std::string& request_bytes,
   cxkit::v1::StatusCode code = cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED;
   std::string message = "the response exceeds protobuf's 2 GiB limit";
   try {
-    Arena arena(CallArenaOptions());
+    Arena arena(cxkit::CallArenaOptions());
     auto* response = Arena::CreateMessage<Response>(&arena);
     {
       // The request's own arena is freed before the response is serialized.
-      Arena request_arena(CallArenaOptions());
+      Arena request_arena(cxkit::CallArenaOptions());
       auto* request = Arena::CreateMessage<Request>(&request_arena);
       std::string limit_field, refusal;
       if (request_bytes.size() > static_cast<size_t>(INT_MAX)) {

@@ -1,0 +1,32 @@
+// Arena options for cxkit requests and responses.
+
+#ifndef CXKIT_ARENA_H_
+#define CXKIT_ARENA_H_
+
+#include <google/protobuf/arena.h>
+
+#include <cstddef>
+
+namespace cxkit {
+
+// The options of the protobuf arenas that the C ABI and the Python binding
+// parse requests and build responses on, for C++ hosts that call the `FooInto`
+// functions on an arena of their own:
+// - blocks start at `start_block_size` bytes (at least 256) and double up to
+//   4 MiB, so a small call costs one small block and a large response one
+//   allocation per 4 MiB;
+// - on Linux, blocks of 2 MiB or more are mapped on their own, 2 MiB-aligned,
+//   and advised as transparent huge pages (madvise MADV_HUGEPAGE), which
+//   faults a large response in with about an eighth of the page faults; they
+//   are unmapped when the arena is destroyed, nothing is kept for later calls.
+//   Set the environment variable CXKIT_HUGE_PAGES=0 (read once per process)
+//   to allocate every block with malloc instead. Builds with AddressSanitizer
+//   always use malloc, so use after free stays detected.
+// Allocation failure throws std::bad_alloc, which the cxkit functions report
+// as RESOURCE_EXHAUSTED. Thread-safe: the options hold no state.
+google::protobuf::ArenaOptions CallArenaOptions(
+    std::size_t start_block_size = 4096);
+
+}  // namespace cxkit
+
+#endif  // CXKIT_ARENA_H_

@@ -1,0 +1,95 @@
+#include "cxkit/arena.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define CXKIT_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CXKIT_ASAN 1
+#endif
+#endif
+
+namespace cxkit {
+namespace {
+
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+constexpr std::size_t kMaxBlock = std::size_t{4} << 20;
+
+void* Allocate(std::size_t size) {
+  void* block = std::malloc(size);
+  if (block == nullptr) throw std::bad_alloc();
+  return block;
+}
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(CXKIT_ASAN)
+bool HugePagesEnabled() {
+  static const bool enabled = [] {
+    const char* value = std::getenv("CXKIT_HUGE_PAGES");
+    return value == nullptr || std::strcmp(value, "0") != 0;
+  }();
+  return enabled;
+}
+
+// Whether a block of `size` bytes is mapped on its own: the same answer for
+// its allocation and its deallocation, which both see its size.
+bool IsMapped(std::size_t size) {
+  return size >= kHugePage && HugePagesEnabled();
+}
+
+// Maps size + 2 MiB and unmaps the unaligned head and the tail, so that the
+// block starts on a 2 MiB boundary and each whole 2 MiB of it can be a huge
+// page.
+void* MapAligned(std::size_t size) {
+  void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t end = begin + size + kHugePage;
+  if (aligned > begin) munmap(raw, aligned - begin);
+  if (end > aligned + size) {
+    munmap(reinterpret_cast<void*>(aligned + size), end - aligned - size);
+  }
+  void* block = reinterpret_cast<void*>(aligned);
+  madvise(block, size, MADV_HUGEPAGE);  // advice only: failure is harmless
+  return block;
+}
+
+void* AllocateBlock(std::size_t size) {
+  return IsMapped(size) ? MapAligned(size) : Allocate(size);
+}
+
+void DeallocateBlock(void* block, std::size_t size) {
+  if (IsMapped(size)) {
+    munmap(block, size);
+  } else {
+    std::free(block);
+  }
+}
+#else
+void* AllocateBlock(std::size_t size) { return Allocate(size); }
+void DeallocateBlock(void* block, std::size_t) { std::free(block); }
+#endif
+
+}  // namespace
+
+google::protobuf::ArenaOptions CallArenaOptions(std::size_t start_block_size) {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size =
+      std::min(std::max(start_block_size, std::size_t{256}), kMaxBlock);
+  options.max_block_size = kMaxBlock;
+  options.block_alloc = &AllocateBlock;
+  options.block_dealloc = &DeallocateBlock;
+  return options;
+}
+
+}  // namespace cxkit

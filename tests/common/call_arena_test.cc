@@ -1,0 +1,81 @@
+// cxkit::CallArenaOptions (cxkit/arena.h): its sizes, and blocks large enough
+// to be mapped on their own that hold messages like any other.
+
+#include <google/protobuf/timestamp.pb.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "cxkit/arena.h"
+#include "gtest/gtest.h"
+
+namespace cxkit {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAsan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAsan = true;
+#else
+constexpr bool kAsan = false;
+#endif
+#else
+constexpr bool kAsan = false;
+#endif
+
+TEST(CallArenaOptions, BlocksStartAsAskedAndGrowToFourMiB) {
+  const google::protobuf::ArenaOptions options = CallArenaOptions();
+  EXPECT_EQ(options.start_block_size, 4096u);
+  EXPECT_EQ(options.max_block_size, 4u << 20);
+  EXPECT_EQ(CallArenaOptions(1 << 16).start_block_size, 1u << 16);
+  EXPECT_EQ(CallArenaOptions(0).start_block_size, 256u);
+  EXPECT_EQ(CallArenaOptions(size_t{1} << 30).start_block_size, 4u << 20);
+  ASSERT_NE(options.block_alloc, nullptr);
+  ASSERT_NE(options.block_dealloc, nullptr);
+}
+
+// Every size, small or mapped on its own, is writable to its last byte and
+// given back by the matching deallocation; on Linux without ASan (and without
+// CXKIT_HUGE_PAGES=0) a block of 2 MiB or more starts on a 2 MiB boundary.
+TEST(CallArenaOptions, BlocksOfEverySizeAreUsable) {
+  const google::protobuf::ArenaOptions options = CallArenaOptions();
+  const bool huge_pages =
+#if defined(__linux__)
+      !kAsan && std::getenv("CXKIT_HUGE_PAGES") == nullptr;
+#else
+      false;
+#endif
+  for (size_t size :
+       {size_t{256}, size_t{1} << 20, (size_t{2} << 20) - 1, size_t{2} << 20,
+        size_t{3} << 20, size_t{4} << 20, (size_t{9} << 20) + 17}) {
+    void* block = options.block_alloc(size);
+    ASSERT_NE(block, nullptr) << size;
+    std::memset(block, 0xab, size);
+    EXPECT_EQ(static_cast<unsigned char*>(block)[size - 1], 0xab) << size;
+    if (huge_pages && size >= (size_t{2} << 20)) {
+      EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % (size_t{2} << 20), 0u)
+          << size;
+    }
+    options.block_dealloc(block, size);
+  }
+}
+
+// 300,000 messages need several 4 MiB blocks; each keeps its value.
+TEST(CallArenaOptions, MessagesOnMappedBlocksKeepTheirValues) {
+  google::protobuf::Arena arena(CallArenaOptions());
+  std::vector<google::protobuf::Timestamp*> stamps;
+  for (int i = 0; i < 300000; ++i) {
+    stamps.push_back(
+        google::protobuf::Arena::CreateMessage<google::protobuf::Timestamp>(
+            &arena));
+    stamps.back()->set_seconds(i);
+  }
+  EXPECT_GT(arena.SpaceAllocated(), uint64_t{8} << 20);
+  for (int i = 0; i < 300000; ++i) ASSERT_EQ(stamps[i]->seconds(), i);
+}
+
+}  // namespace
+}  // namespace cxkit
