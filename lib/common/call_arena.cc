@@ -1,10 +1,10 @@
-#include "cxkit/arena.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+
+#include "cxkit/arena.h"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -34,7 +34,7 @@ void* Allocate(std::size_t size) {
 bool HugePagesEnabled() {
   static const bool enabled = [] {
     const char* value = std::getenv("CXKIT_HUGE_PAGES");
-    return value == nullptr || std::strcmp(value, "0") != 0;
+    return value != nullptr && std::strcmp(value, "1") == 0;
   }();
   return enabled;
 }
