@@ -9,15 +9,20 @@ std::string LazyField::Path() const {
   return out;
 }
 
-absl::Status CheckName(absl::string_view name, const LazyField& field,
-                       const cxkit::v1::RoutingLimits& limits) {
-  if (name.empty()) return InvalidField(field.Path(), "required");
+absl::Status CheckNameLength(absl::string_view name, const LazyField& field,
+                             const cxkit::v1::RoutingLimits& limits) {
   if (name.size() > limits.max_name_bytes()) {
     return InvalidField(field.Path(),
                         absl::StrCat("longer than limits.max_name_bytes (",
                                      limits.max_name_bytes(), ")"));
   }
   return absl::OkStatus();
+}
+
+absl::Status CheckName(absl::string_view name, const LazyField& field,
+                       const cxkit::v1::RoutingLimits& limits) {
+  if (name.empty()) return InvalidField(field.Path(), "required");
+  return CheckNameLength(name, field, limits);
 }
 
 absl::Status CheckEntries(int count, const LazyField& field,

@@ -29,6 +29,10 @@ struct LazyField {
   std::string Path() const;
 };
 
+// `name` (optional) is at most limits.max_name_bytes long.
+absl::Status CheckNameLength(absl::string_view name, const LazyField& field,
+                             const cxkit::v1::RoutingLimits& limits);
+
 // `name` is required and at most limits.max_name_bytes long.
 absl::Status CheckName(absl::string_view name, const LazyField& field,
                        const cxkit::v1::RoutingLimits& limits);

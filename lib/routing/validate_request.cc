@@ -119,10 +119,8 @@ absl::Status ValidateItems(const RouteConversationsRequest& request,
         {&item.language(), "language"},
         {&item.team(), "team"}};
     for (const auto& [value, name] : names) {
-      if (value->size() > limits.max_name_bytes()) {
-        return InvalidField(field.Child(name).Path(),
-                            "longer than limits.max_name_bytes");
-      }
+      status = CheckNameLength(*value, field.Child(name), limits);
+      if (!status.ok()) return status;
     }
     if (!cxkit::v1::Priority_IsValid(item.priority())) {
       return InvalidField(field.Child("priority").Path(), "unknown priority");

@@ -900,21 +900,21 @@ TEST(Limits, RoutingRequestLimits) {
          r->mutable_items(0)->set_conversation_id(std::string(count, 'c'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].conversation_id",
-       "items[0].conversation_id: longer than limits.max_name_bytes"},
+       "items[0].conversation_id: longer than limits.max_name_bytes (4)"},
       {"max_name_bytes: item language",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_language(std::string(count, 'l'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].language",
-       "items[0].language: longer than limits.max_name_bytes"},
+       "items[0].language: longer than limits.max_name_bytes (4)"},
       {"max_name_bytes: item team",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_team(std::string(count, 't'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].team",
-       "items[0].team: longer than limits.max_name_bytes"},
+       "items[0].team: longer than limits.max_name_bytes (4)"},
       {"max_name_bytes: item required skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
