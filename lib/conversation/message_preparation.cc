@@ -42,7 +42,11 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
   }
   if (static_cast<uint32_t>(m.sender_size() + m.recipients_size()) >
       limits.max_identifiers_per_message()) {
-    return error("TOO_MANY_IDENTIFIERS", field(".sender"),
+    // The field where the count crosses the limit: sender comes first.
+    const bool sender_alone_exceeds = static_cast<uint32_t>(m.sender_size()) >
+                                      limits.max_identifiers_per_message();
+    return error("TOO_MANY_IDENTIFIERS",
+                 field(sender_alone_exceeds ? ".sender" : ".recipients"),
                  absl::StrCat(m.sender_size() + m.recipients_size(),
                               " identifiers exceed "
                               "limits.max_identifiers_per_message (",

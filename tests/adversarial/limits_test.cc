@@ -502,6 +502,14 @@ TEST(Limits, MergeMessageLimits) {
          AddIdentifiers(m->mutable_recipients(), count - 1, "shop");
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
+       "messages[1].recipients",
+       "3 identifiers exceed limits.max_identifiers_per_message (2)"},
+      {"max_identifiers_per_message: the sender alone",
+       [](Message* m, Limits* limits, int count) {
+         limits->set_max_identifiers_per_message(2);
+         AddIdentifiers(m->mutable_sender(), count, "anna");
+       },
+       2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
        "messages[1].sender",
        "3 identifiers exceed limits.max_identifiers_per_message (2)"},
       {"max_header_bytes bounds In-Reply-To",
