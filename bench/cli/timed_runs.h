@@ -24,8 +24,8 @@
 namespace cxkit::bench {
 
 // The library's arena options (cxkit/arena.h: blocks growing to 4 MiB, huge
-// pages for the large ones) from a 64 KiB first block, for requests and
-// responses.
+// pages for the large ones with CXKIT_HUGE_PAGES=1) from a 64 KiB first
+// block, for requests and responses.
 inline google::protobuf::ArenaOptions BenchArenaOptions() {
   return cxkit::CallArenaOptions(1 << 16);
 }

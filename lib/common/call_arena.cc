@@ -8,6 +8,7 @@
 
 #if defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -45,22 +46,27 @@ bool IsMapped(std::size_t size) {
   return size >= kHugePage && HugePagesEnabled();
 }
 
-// Maps size + 2 MiB and unmaps the unaligned head and the tail, so that the
-// block starts on a 2 MiB boundary and each whole 2 MiB of it can be a huge
-// page.
+// Maps the block rounded up to whole pages plus 2 MiB, and unmaps the
+// unaligned head and the tail, so that the block starts on a 2 MiB boundary
+// and each whole 2 MiB of it can be a huge page. DeallocateBlock's munmap of
+// `size` bytes covers the rounded length too (munmap rounds up to pages).
 void* MapAligned(std::size_t size) {
-  void* raw = mmap(nullptr, size + kHugePage, PROT_READ | PROT_WRITE,
+  static const std::size_t page =
+      static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  if (size > SIZE_MAX - kHugePage - page) throw std::bad_alloc();
+  const std::size_t length = (size + page - 1) / page * page;
+  void* raw = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t end = begin + size + kHugePage;
+  const std::uintptr_t end = begin + length + kHugePage;
   if (aligned > begin) munmap(raw, aligned - begin);
-  if (end > aligned + size) {
-    munmap(reinterpret_cast<void*>(aligned + size), end - aligned - size);
+  if (end > aligned + length) {
+    munmap(reinterpret_cast<void*>(aligned + length), end - aligned - length);
   }
   void* block = reinterpret_cast<void*>(aligned);
-  madvise(block, size, MADV_HUGEPAGE);  // advice only: failure is harmless
+  madvise(block, length, MADV_HUGEPAGE);  // advice only: failure is harmless
   return block;
 }
 

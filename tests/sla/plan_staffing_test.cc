@@ -58,8 +58,6 @@ TEST(PlanStaffing, TextbookNeedsFourteenAgents) {
   EXPECT_DOUBLE_EQ(response.scheduled_agent_hours(), 10);
 }
 
-// PlanStaffingInto clears a used response first and may write on an arena: the
-// bytes equal PlanStaffing()'s.
 // -0.0 contacts is valid (not below zero) and must answer exactly like 0:
 // JSON cannot carry the sign, so a -0 Erlangs would differ between the binary
 // and the JSON entry points (found by the call_json fuzzer).
@@ -76,6 +74,8 @@ TEST(PlanStaffing, NegativeZeroContactsAnswerLikeZero) {
             PlanStaffing(zero).SerializeAsString());
 }
 
+// PlanStaffingInto clears a used response first and may write on an arena: the
+// bytes equal PlanStaffing()'s.
 TEST(PlanStaffing, IntoClearsTheResponseAndWorksOnAnArena) {
   PlanStaffingRequest request = Textbook();
   request.set_shrinkage(0.3);
