@@ -5,18 +5,11 @@
 #include <new>
 
 #include "cxkit/arena.h"
+#include "lib/common/asan.h"
 
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-#define CXKIT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define CXKIT_ASAN 1
-#endif
 #endif
 
 namespace cxkit {

@@ -11,18 +11,13 @@
 #include "cxkit/arena.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "gtest/gtest.h"
+#include "lib/common/asan.h"
 
 namespace cxkit {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(CXKIT_ASAN)
 constexpr bool kAsan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAsan = true;
-#else
-constexpr bool kAsan = false;
-#endif
 #else
 constexpr bool kAsan = false;
 #endif

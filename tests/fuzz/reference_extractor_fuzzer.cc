@@ -67,11 +67,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (kind_end == std::string::npos) return 0;
   const size_t pattern_end = rest.find('\n', kind_end + 1);
   if (pattern_end == std::string::npos) return 0;
-  cxkit::v1::MergePolicy policy;
-  policy.set_disable_default_reference_patterns(data[0] & 2);
-  auto* pattern = policy.add_reference_patterns();
-  pattern->set_kind(rest.substr(0, kind_end));
-  pattern->set_pattern(rest.substr(kind_end + 1, pattern_end - kind_end - 1));
   // Compiling the built-in patterns with a custom one costs milliseconds
   // under ASan, while most mutations change only the text: compiled
   // extractors (and errors) are kept by (flags, kind, pattern), all dropped
@@ -83,6 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto cached = cache.find(key);
   if (cached == cache.end()) {
     if (cache.size() >= 8) cache.clear();
+    cxkit::v1::MergePolicy policy;
+    policy.set_disable_default_reference_patterns(data[0] & 2);
+    auto* pattern = policy.add_reference_patterns();
+    pattern->set_kind(rest.substr(0, kind_end));
+    pattern->set_pattern(rest.substr(kind_end + 1, pattern_end - kind_end - 1));
     cached =
         cache.emplace(key, ReferenceExtractor::Create(policy, limits)).first;
   }
