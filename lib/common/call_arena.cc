@@ -15,7 +15,6 @@
 namespace cxkit {
 namespace {
 
-constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kMaxBlock = std::size_t{4} << 20;
 
 void* Allocate(std::size_t size) {
@@ -25,6 +24,8 @@ void* Allocate(std::size_t size) {
 }
 
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(CXKIT_ASAN)
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
 bool HugePagesEnabled() {
   static const bool enabled = [] {
     const char* value = std::getenv("CXKIT_HUGE_PAGES");
