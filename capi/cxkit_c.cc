@@ -456,6 +456,12 @@ const char* cxkit_status_name(int code) {
 
 void cxkit_free(void* p) { std::free(p); }
 
+size_t cxkit_set_arena_pool_limit(size_t bytes) {
+  return cxkit::SetArenaPoolLimit(bytes);
+}
+
+size_t cxkit_arena_pool_bytes(void) { return cxkit::ArenaPoolRetainedBytes(); }
+
 int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {
   return CallBinary<&cxkit::ResolveIdentitiesInto>(request, request_size,

@@ -131,6 +131,7 @@ int RunIdentityCommand(const std::vector<std::string>& args) {
   report.AddDouble("init_seconds", init_seconds, "s");
   report.AddDouble("seconds", median, "s");
   report.AddDouble("best_seconds", best, "s");
+  AddColdRunFigures(runs, &report);
   report.AddDouble("cpu_seconds", median_cpu, "s");
   report.AddDouble("records_per_cpu_second",
                    static_cast<double>(records) / median_cpu, "records/s");

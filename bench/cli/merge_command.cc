@@ -96,6 +96,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   report.AddUint("response_bytes", response_bytes);
   report.AddDouble("seconds", median, "s");
   report.AddDouble("best_seconds", best, "s");
+  AddColdRunFigures(runs, &report);
   report.AddDouble("cpu_seconds", median_cpu, "s");
   report.AddDouble("messages_per_second", n / median, "messages/s");
   report.AddDouble("messages_per_cpu_second", n / median_cpu, "messages/s");

@@ -89,6 +89,7 @@ int RunSlaCommand(const std::vector<std::string>& args) {
   report.AddUint("metric_evaluations", stats.metric_evaluations());
   report.AddDouble("seconds", median, "s");
   report.AddDouble("best_seconds", runs.BestWall(), "s");
+  AddColdRunFigures(runs, &report);
   report.AddDouble("cpu_seconds", median_cpu, "s");
   report.AddDouble("evaluations_per_second", evaluations / median, "evals/s");
   report.AddDouble("evaluations_per_cpu_second", evaluations / median_cpu,

@@ -23,9 +23,8 @@
 
 namespace cxkit::bench {
 
-// The library's arena options (cxkit/arena.h: blocks growing to 4 MiB, huge
-// pages for the large ones with CXKIT_HUGE_PAGES=1) from a 64 KiB first
-// block, for requests and responses.
+// The library's arena options (cxkit/arena.h: blocks growing to 4 MiB, the
+// 4 MiB ones pooled) from a 64 KiB first block, for requests and responses.
 inline google::protobuf::ArenaOptions BenchArenaOptions() {
   return cxkit::CallArenaOptions(1 << 16);
 }
@@ -41,6 +40,14 @@ struct TimedRuns {
     return *std::min_element(wall.begin(), wall.end());
   }
 };
+
+// Adds the first run's wall seconds ("first_seconds": cold, on fresh pages
+// and an empty arena pool; later runs reuse pooled blocks, see cxkit/arena.h)
+// and the pool's bytes after the runs ("arena_pool_bytes").
+inline void AddColdRunFigures(const TimedRuns& runs, Report* report) {
+  report->AddDouble("first_seconds", runs.wall.front(), "s");
+  report->AddUint("arena_pool_bytes", cxkit::ArenaPoolRetainedBytes());
+}
 
 // The help line of every command's --c-abi flag, and the report's "entry".
 inline constexpr char kCAbiHelp[] =

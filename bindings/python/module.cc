@@ -182,6 +182,14 @@ PYBIND11_MODULE(_cxkit, module) {
       "Pure, deterministic and thread-safe; releases the GIL. Never raises on "
       "bad input: errors are in the response's status.");
 
+  module.def("set_arena_pool_limit", &cxkit::SetArenaPoolLimit,
+             pybind11::arg("bytes"),
+             "Sets how many bytes of freed 4 MiB arena blocks the process "
+             "keeps for the next large call (default 256 MiB, or "
+             "CXKIT_ARENA_POOL_BYTES) and returns the previous limit. 0 "
+             "releases every pooled block and keeps none.");
+  module.def("arena_pool_bytes", &cxkit::ArenaPoolRetainedBytes,
+             "The bytes of freed arena blocks pooled now.");
   module.def(
       "version", [] { return std::string(cxkit::VersionString()); },
       "The version of the loaded libcxkit, as \"MAJOR.MINOR.PATCH\".");

@@ -1,13 +1,16 @@
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <new>
 
 #include "cxkit/arena.h"
 #include "lib/common/asan.h"
 
 #if defined(__linux__)
+#include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
@@ -16,6 +19,20 @@ namespace cxkit {
 namespace {
 
 constexpr std::size_t kMaxBlock = std::size_t{4} << 20;
+constexpr std::size_t kDefaultPoolLimit = std::size_t{256} << 20;
+
+// CXKIT_ARENA_POOL_BYTES when it is a decimal byte count, else the default.
+std::size_t InitialPoolLimit() {
+  const char* value = std::getenv("CXKIT_ARENA_POOL_BYTES");
+  if (value == nullptr || *value < '0' || *value > '9') {
+    return kDefaultPoolLimit;
+  }
+  errno = 0;
+  char* end = nullptr;
+  const unsigned long long bytes = std::strtoull(value, &end, 10);
+  if (errno != 0 || *end != '\0' || bytes > SIZE_MAX) return kDefaultPoolLimit;
+  return static_cast<std::size_t>(bytes);
+}
 
 void* Allocate(std::size_t size) {
   void* block = std::malloc(size);
@@ -24,53 +41,129 @@ void* Allocate(std::size_t size) {
 }
 
 #if defined(__linux__) && defined(MADV_HUGEPAGE) && !defined(CXKIT_ASAN)
+#define CXKIT_ARENA_POOL 1
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
+static_assert(kMaxBlock % kHugePage == 0, "pooled blocks are whole huge pages");
 
-bool HugePagesEnabled() {
-  static const bool enabled = [] {
+// Pooled blocks are advised as huge pages with CXKIT_HUGE_PAGES=1.
+bool HugePagesAdvised() {
+  static const bool advised = [] {
     const char* value = std::getenv("CXKIT_HUGE_PAGES");
     return value != nullptr && std::strcmp(value, "1") == 0;
   }();
-  return enabled;
+  return advised;
 }
 
-// Whether a block of `size` bytes is mapped on its own: the same answer for
-// its allocation and its deallocation, which both see its size.
-bool IsMapped(std::size_t size) {
-  return size >= kHugePage && HugePagesEnabled();
-}
-
-// Maps the block rounded up to whole pages plus 2 MiB, and unmaps the
-// unaligned head and the tail, so that the block starts on a 2 MiB boundary
-// and each whole 2 MiB of it can be a huge page. DeallocateBlock's munmap of
-// `size` bytes covers the rounded length too (munmap rounds up to pages).
-void* MapAligned(std::size_t size) {
-  static const std::size_t page =
-      static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-  if (size > SIZE_MAX - kHugePage - page) throw std::bad_alloc();
-  const std::size_t length = (size + page - 1) / page * page;
-  void* raw = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE,
+// Maps kMaxBlock bytes starting on a 2 MiB boundary (maps 2 MiB more and
+// unmaps the unaligned head and the tail), so that each half can be a huge
+// page; advises MADV_HUGEPAGE when `huge`.
+void* MapBlock(bool huge) {
+  void* raw = mmap(nullptr, kMaxBlock + kHugePage, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   const std::uintptr_t begin = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t end = begin + length + kHugePage;
+  const std::uintptr_t end = begin + kMaxBlock + kHugePage;
   if (aligned > begin) munmap(raw, aligned - begin);
-  if (end > aligned + length) {
-    munmap(reinterpret_cast<void*>(aligned + length), end - aligned - length);
+  if (end > aligned + kMaxBlock) {
+    munmap(reinterpret_cast<void*>(aligned + kMaxBlock),
+           end - aligned - kMaxBlock);
   }
   void* block = reinterpret_cast<void*>(aligned);
-  madvise(block, length, MADV_HUGEPAGE);  // advice only: failure is harmless
+  if (huge) madvise(block, kMaxBlock, MADV_HUGEPAGE);  // advice only
   return block;
 }
 
+// The process-wide pool of freed kMaxBlock blocks, at most `limit_` bytes,
+// kept as a LIFO list threaded through the blocks themselves (so giving a
+// block back never allocates). Blocks are mapped on their own and unmapped
+// when the pool has no room. One mutex; a fork() holds it (pthread_atfork),
+// so the child inherits a consistent pool.
+class BlockPool {
+ public:
+  static BlockPool& Get() {
+    static BlockPool* const pool = [] {
+      auto* created = new BlockPool();  // never destroyed: arenas may outlive
+      pthread_atfork([] { Get().mutex_.lock(); },  // static destruction
+                     [] { Get().mutex_.unlock(); },
+                     [] { Get().mutex_.unlock(); });
+      return created;
+    }();
+    return *pool;
+  }
+
+  void* Take() {
+    bool pooling;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (head_ != nullptr) {
+        void* block = head_;
+        head_ = *static_cast<void**>(block);
+        retained_ -= kMaxBlock;
+        return block;
+      }
+      pooling = limit_ >= kMaxBlock;
+    }
+    return MapBlock(pooling && HugePagesAdvised());
+  }
+
+  void Give(void* block) noexcept {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (limit_ >= kMaxBlock && retained_ <= limit_ - kMaxBlock) {
+        *static_cast<void**>(block) = head_;
+        head_ = block;
+        retained_ += kMaxBlock;
+        return;
+      }
+    }
+    munmap(block, kMaxBlock);
+  }
+
+  std::size_t SetLimit(std::size_t bytes) {
+    void* excess = nullptr;
+    std::size_t previous;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      previous = limit_;
+      limit_ = bytes;
+      while (retained_ > limit_) {
+        void* block = head_;
+        head_ = *static_cast<void**>(block);
+        retained_ -= kMaxBlock;
+        *static_cast<void**>(block) = excess;
+        excess = block;
+      }
+    }
+    while (excess != nullptr) {
+      void* next = *static_cast<void**>(excess);
+      munmap(excess, kMaxBlock);
+      excess = next;
+    }
+    return previous;
+  }
+
+  std::size_t Retained() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return retained_;
+  }
+
+ private:
+  BlockPool() = default;
+
+  std::mutex mutex_;
+  std::size_t limit_ = InitialPoolLimit();
+  std::size_t retained_ = 0;
+  void* head_ = nullptr;
+};
+
 void* AllocateBlock(std::size_t size) {
-  return IsMapped(size) ? MapAligned(size) : Allocate(size);
+  return size == kMaxBlock ? BlockPool::Get().Take() : Allocate(size);
 }
 
 void DeallocateBlock(void* block, std::size_t size) {
-  if (IsMapped(size)) {
-    munmap(block, size);
+  if (size == kMaxBlock) {
+    BlockPool::Get().Give(block);
   } else {
     std::free(block);
   }
@@ -78,6 +171,10 @@ void DeallocateBlock(void* block, std::size_t size) {
 #else
 void* AllocateBlock(std::size_t size) { return Allocate(size); }
 void DeallocateBlock(void* block, std::size_t) { std::free(block); }
+
+// Without the pool only the limit is kept, so that the API answers alike.
+std::mutex limit_mutex;
+std::size_t pool_limit = InitialPoolLimit();
 #endif
 
 }  // namespace
@@ -90,6 +187,25 @@ google::protobuf::ArenaOptions CallArenaOptions(std::size_t start_block_size) {
   options.block_alloc = &AllocateBlock;
   options.block_dealloc = &DeallocateBlock;
   return options;
+}
+
+std::size_t SetArenaPoolLimit(std::size_t bytes) {
+#if defined(CXKIT_ARENA_POOL)
+  return BlockPool::Get().SetLimit(bytes);
+#else
+  std::lock_guard<std::mutex> lock(limit_mutex);
+  const std::size_t previous = pool_limit;
+  pool_limit = bytes;
+  return previous;
+#endif
+}
+
+std::size_t ArenaPoolRetainedBytes() {
+#if defined(CXKIT_ARENA_POOL)
+  return BlockPool::Get().Retained();
+#else
+  return 0;
+#endif
 }
 
 }  // namespace cxkit

@@ -80,6 +80,15 @@ static void test_version(void) {
                                       CXKIT_VERSION_PATCH);
 }
 
+/* The pool limit round-trips; 0 empties the pool. Large calls filling the
+   pool are tested in C++ (tests/common) and Python. */
+static void test_arena_pool_limit(void) {
+  const size_t initial = cxkit_set_arena_pool_limit((size_t)8 << 20);
+  CHECK(cxkit_set_arena_pool_limit(0) == ((size_t)8 << 20));
+  CHECK(cxkit_arena_pool_bytes() == 0);
+  CHECK(cxkit_set_arena_pool_limit(initial) == 0);
+}
+
 static void test_status_names(void) {
   CHECK_STR_EQ(cxkit_status_name(CXKIT_OK), "OK");
   CHECK_STR_EQ(cxkit_status_name(CXKIT_CANCELLED), "CANCELLED");
@@ -462,6 +471,7 @@ static void test_misuse_of_every_entry_point(void) {
 int main(void) {
   test_version();
   test_status_names();
+  test_arena_pool_limit();
   test_binary_request_resolves();
   test_empty_request_is_ok();
   test_garbage_bytes_are_invalid_argument();

@@ -1,6 +1,8 @@
 """cxkit.evaluate_sla() and cxkit.plan_staffing() through the Python binding."""
 
+import os
 import random
+import sys
 
 import pytest
 
@@ -90,3 +92,24 @@ def test_wrong_request_type_is_a_type_error():
         cxkit.evaluate_sla(sla_pb2.PlanStaffingRequest())
     with pytest.raises(TypeError, match="PlanStaffingRequest"):
         cxkit.plan_staffing(sla_pb2.EvaluateSlaRequest())
+
+
+def test_large_calls_leave_their_blocks_in_the_arena_pool():
+    # 20,000 chat conversations need an arena of several 4 MiB blocks, which go back to the
+    # pool (Linux, no ASan: LD_PRELOAD names the ASan runtime in the sanitized build).
+    pooling = sys.platform.startswith("linux") and "asan" not in os.environ.get("LD_PRELOAD", "")
+    previous = cxkit.set_arena_pool_limit(0)
+    assert cxkit.arena_pool_bytes() == 0
+    assert cxkit.set_arena_pool_limit(64 << 20) == 0
+    request = chat_request()
+    for i in range(2, 20001):
+        request.conversations.add().CopyFrom(request.conversations[0])
+        request.conversations[-1].id = f"c{i}"
+    response = cxkit.raise_for_status(cxkit.evaluate_sla(request))
+    assert len(response.conversations) == 20000
+    pooled = cxkit.arena_pool_bytes()
+    if pooling:
+        assert 0 < pooled <= 64 << 20 and pooled % (4 << 20) == 0
+    else:
+        assert pooled == 0
+    assert cxkit.set_arena_pool_limit(previous) == 64 << 20

@@ -30,11 +30,13 @@ from typing import Callable, Protocol, Type, TypeVar
 # The native module first: it loads libcxkit, whose C++ descriptors the cpp protobuf runtime
 # then shares with the *_pb2 modules.
 from cxkit._cxkit import (
+    arena_pool_bytes,
     evaluate_sla_bytes,
     merge_conversations_bytes,
     plan_staffing_bytes,
     resolve_identities_bytes,
     route_conversations_bytes,
+    set_arena_pool_limit,
     version,
 )
 from cxkit.v1 import common_pb2, conversation_pb2, identity_pb2, routing_pb2, sla_pb2
@@ -43,6 +45,7 @@ from google.protobuf.message import Message
 __all__ = [
     "StatusError",
     "__version__",
+    "arena_pool_bytes",
     "evaluate_sla",
     "evaluate_sla_bytes",
     "merge_conversations",
@@ -54,6 +57,7 @@ __all__ = [
     "resolve_identities_bytes",
     "route_conversations",
     "route_conversations_bytes",
+    "set_arena_pool_limit",
     "version",
 ]
 

@@ -24,5 +24,11 @@ def route_conversations_bytes(request: bytes) -> bytes:
     Releases the GIL; never raises on bad input (errors are in the response's status).
     """
 
+def set_arena_pool_limit(bytes: int) -> int:
+    """Sets the bytes of freed 4 MiB arena blocks kept for reuse; returns the previous limit."""
+
+def arena_pool_bytes() -> int:
+    """The bytes of freed arena blocks pooled now."""
+
 def version() -> str:
     """The version of the loaded libcxkit, "MAJOR.MINOR.PATCH"."""
