@@ -1,7 +1,9 @@
 #include "lib/sla/compiled_request.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -9,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "cxkit/limits.h"
 #include "lib/common/field_status.h"
+#include "lib/common/message_size.h"
 #include "lib/common/proto_time.h"
 #include "lib/sla/sla_time.h"
 
@@ -197,6 +200,78 @@ absl::Status CompileServiceLevel(const cxkit::v1::ServiceLevelOptions& options,
   return absl::OkStatus();
 }
 
+// A conversation's id for the id order: sorted by (first 8 bytes as a
+// big-endian number, id), so the number decides most comparisons without
+// touching the strings.
+struct IdKey {
+  uint64_t prefix;
+  absl::string_view id;
+  int index;
+};
+
+bool IdKeyLess(const IdKey& a, const IdKey& b) {
+  if (a.prefix != b.prefix) return a.prefix < b.prefix;
+  return a.id < b.id;
+}
+
+const google::protobuf::FieldDescriptor* ConversationsField() {
+  static const google::protobuf::FieldDescriptor* const field =
+      EvaluateSlaRequest::descriptor()->FindFieldByNumber(
+          EvaluateSlaRequest::kConversationsFieldNumber);
+  return field;
+}
+
+// What CompileRequest needs from every conversation, from one pass over
+// them (each conversation is read while it is in the cache).
+struct ConversationScan {
+  size_t bytes = 0;        // of the conversations field, serialized
+  std::vector<IdKey> ids;  // request order; only when asked
+  int first_empty_id = -1;
+  // The earliest valid created_at or event time at or after now -
+  // max_horizon_seconds, or now.
+  int64_t origin = 0;
+};
+
+ConversationScan ScanConversations(const EvaluateSlaRequest& request,
+                                   int64_t now, int64_t max_horizon_seconds,
+                                   bool collect_ids) {
+  ConversationScan scan;
+  const google::protobuf::FieldDescriptor* field = ConversationsField();
+  int64_t oldest;
+  if (__builtin_sub_overflow(now, max_horizon_seconds, &oldest)) {
+    oldest = INT64_MIN;  // an invalid horizon: the origin is not used
+  }
+  scan.origin = now;
+  auto consider = [&](const google::protobuf::Timestamp& t) {
+    if (IsValidTimestamp(t) && t.seconds() >= oldest) {
+      scan.origin = std::min<int64_t>(scan.origin, t.seconds());
+    }
+  };
+  if (collect_ids) scan.ids.reserve(request.conversations_size());
+  for (int i = 0; i < request.conversations_size(); ++i) {
+    const cxkit::v1::SlaConversation& conversation = request.conversations(i);
+    scan.bytes += RepeatedElementSize(field, conversation.ByteSizeLong());
+    if (collect_ids) {
+      const std::string& id = conversation.id();
+      if (id.empty()) {
+        if (scan.first_empty_id < 0) scan.first_empty_id = i;
+      } else {
+        uint64_t prefix = 0;
+        for (size_t k = 0; k < 8; ++k) {
+          prefix = (prefix << 8) |
+                   (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
+        }
+        scan.ids.push_back({prefix, id, i});
+      }
+    }
+    if (conversation.has_created_at()) consider(conversation.created_at());
+    for (const cxkit::v1::SlaEvent& event : conversation.events()) {
+      if (event.has_time()) consider(event.time());
+    }
+  }
+  return scan;
+}
+
 }  // namespace
 
 SlaLimitValues ResolveLimits(const cxkit::v1::SlaLimits& limits) {
@@ -227,14 +302,25 @@ absl::StatusOr<CompiledRequest> CompileRequest(
     const EvaluateSlaRequest& request) {
   CompiledRequest out;
   out.limits = ResolveLimits(request.limits());
-  absl::Status bytes =
-      CheckRequestBytes(request.ByteSizeLong(), "limits.max_request_bytes",
-                        out.limits.max_request_bytes);
+  // `now` is checked after the size, but the scan needs it for the origin
+  // (which is used only when every check passes).
+  const bool now_is_valid =
+      request.has_now() && IsValidTimestamp(request.now());
+  const int64_t now = now_is_valid ? ToSeconds(request.now()) : 0;
+  const bool within_max_conversations =
+      static_cast<size_t>(request.conversations_size()) <=
+      out.limits.max_conversations;
+  ConversationScan scan =
+      ScanConversations(request, now, out.limits.max_horizon_seconds,
+                        /*collect_ids=*/within_max_conversations);
+  absl::Status bytes = CheckRequestBytes(
+      scan.bytes + SizeWithoutRepeatedField(request, ConversationsField()),
+      "limits.max_request_bytes", out.limits.max_request_bytes);
   if (!bytes.ok()) return bytes;
   if (!request.has_now()) return InvalidField("now", "required");
   absl::Status status = ValidateTimestamp(request.now(), "now");
   if (!status.ok()) return status;
-  out.now = ToSeconds(request.now());
+  out.now = now;
   if (request.limits().max_horizon().seconds() < 0 ||
       request.limits().max_horizon().nanos() < 0) {
     return InvalidField("limits.max_horizon", "must not be negative");
@@ -242,38 +328,20 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   if (request.limits().max_horizon().seconds() > int64_t{36525} * 86400) {
     return InvalidField("limits.max_horizon", "at most 100 years");
   }
-  if (static_cast<size_t>(request.conversations_size()) >
-      out.limits.max_conversations) {
+  if (!within_max_conversations) {
     return TooManyItems("conversations", request.conversations_size(),
                         "max_conversations", out.limits.max_conversations);
   }
-  // Conversations in id order (the response order); equal neighbours are
-  // duplicates.
-  // Sorted by (first 8 bytes as a big-endian number, id): the number decides
-  // most comparisons without touching the strings.
-  struct Key {
-    uint64_t prefix;
-    absl::string_view id;
-    int index;
-  };
-  std::vector<Key> ids;
-  ids.reserve(request.conversations_size());
-  for (int i = 0; i < request.conversations_size(); ++i) {
-    const std::string& id = request.conversations(i).id();
-    if (id.empty()) {
-      return InvalidField(IndexedField("conversations", i) + ".id", "required");
-    }
-    uint64_t prefix = 0;
-    for (size_t k = 0; k < 8; ++k) {
-      prefix = (prefix << 8) |
-               (k < id.size() ? static_cast<unsigned char>(id[k]) : 0u);
-    }
-    ids.push_back({prefix, id, i});
+  if (scan.first_empty_id >= 0) {
+    return InvalidField(
+        IndexedField("conversations", scan.first_empty_id) + ".id", "required");
   }
-  std::sort(ids.begin(), ids.end(), [](const Key& a, const Key& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    return a.id < b.id;
-  });
+  out.origin = scan.origin;
+  std::vector<IdKey>& ids = scan.ids;
+  // Hosts often send conversations in id order: then no sort.
+  if (!std::is_sorted(ids.begin(), ids.end(), IdKeyLess)) {
+    std::sort(ids.begin(), ids.end(), IdKeyLess);
+  }
   out.order.reserve(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
     // Different prefixes are different ids: most checks touch no string.

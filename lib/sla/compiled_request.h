@@ -47,6 +47,10 @@ struct CompiledRequest {
   std::vector<double> percentiles;
   // Indices of request.conversations() sorted by id.
   std::vector<int> order;
+  // The earliest time any conversation needs: its earliest valid created_at
+  // or event time at or after now - limits.max_horizon, or now. The common
+  // origin of the call's business clocks.
+  int64_t origin = 0;
 };
 
 // Checks everything that makes `request` unusable as a whole and compiles

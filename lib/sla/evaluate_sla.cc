@@ -65,25 +65,6 @@ class Calendars {
   std::vector<std::unique_ptr<sla::BusinessCalendar>> clocks_;
 };
 
-// The earliest time any accepted conversation needs, clamped to the horizon.
-int64_t Origin(const EvaluateSlaRequest& request,
-               const sla::CompiledRequest& compiled) {
-  const int64_t oldest = compiled.now - compiled.limits.max_horizon_seconds;
-  int64_t origin = compiled.now;
-  auto consider = [&](const google::protobuf::Timestamp& t) {
-    if (IsValidTimestamp(t) && t.seconds() >= oldest) {
-      origin = std::min<int64_t>(origin, t.seconds());
-    }
-  };
-  for (const auto& conversation : request.conversations()) {
-    if (conversation.has_created_at()) consider(conversation.created_at());
-    for (const auto& event : conversation.events()) {
-      if (event.has_time()) consider(event.time());
-    }
-  }
-  return origin;
-}
-
 const sla::ResolvedPolicy& MatchPolicy(
     const sla::CompiledRequest& compiled,
     const cxkit::v1::SlaConversation& conversation,
@@ -105,7 +86,7 @@ void Evaluate(const EvaluateSlaRequest& request,
     return;
   }
   const int n = request.conversations_size();
-  Calendars calendars(&*compiled, Origin(request, *compiled));
+  Calendars calendars(&*compiled, compiled->origin);
   sla::ConversationClocks clocks(&Calendars::Lookup, &calendars);
   sla::ServiceLevelCollector service_level(&*compiled);
   sla::Timeline timeline;

@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -158,6 +159,37 @@ TEST(EvaluateSlaValidation, TooManyConversations) {
   AddConversation(&request, "c2", CHANNEL_EMAIL);
   request.mutable_limits()->set_max_conversations(1);
   ExpectRefused(request, STATUS_CODE_RESOURCE_EXHAUSTED, "conversations");
+}
+
+// With several problems, the first in this order is reported: request size,
+// now, horizon, conversation count, empty id (the checks share one pass over
+// the conversations, which must not change which one wins).
+TEST(EvaluateSlaValidation, ProblemsAreReportedInOrder) {
+  EvaluateSlaRequest request = Valid();
+  AddConversation(&request, "", CHANNEL_EMAIL);
+  AddConversation(&request, "", CHANNEL_EMAIL);
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "conversations[1].id");
+  request.mutable_limits()->set_max_conversations(2);
+  ExpectRefused(request, STATUS_CODE_RESOURCE_EXHAUSTED, "conversations");
+  request.mutable_limits()->mutable_max_horizon()->set_seconds(-1);
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "limits.max_horizon");
+  request.mutable_now()->set_nanos(-1);
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "now");
+  request.clear_now();
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "now");
+  request.mutable_limits()->set_max_request_bytes(request.ByteSizeLong() - 1);
+  ExpectRefused(request, STATUS_CODE_RESOURCE_EXHAUSTED,
+                "limits.max_request_bytes");
+  request.mutable_limits()->set_max_request_bytes(request.ByteSizeLong());
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "now");
+}
+
+// A horizon so long that now - horizon leaves the int64 range is refused
+// (the origin computed beside the size must not overflow).
+TEST(EvaluateSlaValidation, HugeHorizonIsRefused) {
+  EvaluateSlaRequest request = Valid();
+  request.mutable_limits()->mutable_max_horizon()->set_seconds(INT64_MAX);
+  ExpectRefused(request, STATUS_CODE_INVALID_ARGUMENT, "limits.max_horizon");
 }
 
 TEST(EvaluateSlaValidation, BadConversationIsAnIssueAndTheRestGoesOn) {
