@@ -456,11 +456,22 @@ const char* cxkit_status_name(int code) {
 
 void cxkit_free(void* p) { std::free(p); }
 
+// Neither can fail short of a broken mutex; no exception crosses the ABI.
 size_t cxkit_set_arena_pool_limit(size_t bytes) {
-  return cxkit::SetArenaPoolLimit(bytes);
+  try {
+    return cxkit::SetArenaPoolLimit(bytes);
+  } catch (...) {
+    return 0;
+  }
 }
 
-size_t cxkit_arena_pool_bytes(void) { return cxkit::ArenaPoolRetainedBytes(); }
+size_t cxkit_arena_pool_bytes(void) {
+  try {
+    return cxkit::ArenaPoolRetainedBytes();
+  } catch (...) {
+    return 0;
+  }
+}
 
 int cxkit_resolve_identities(const void* request, size_t request_size,
                              void** response, size_t* response_size) {

@@ -184,6 +184,7 @@ PYBIND11_MODULE(_cxkit, module) {
 
   module.def("set_arena_pool_limit", &cxkit::SetArenaPoolLimit,
              pybind11::arg("bytes"),
+             pybind11::call_guard<pybind11::gil_scoped_release>(),
              "Sets how many bytes of freed 4 MiB arena blocks the process "
              "keeps for the next large call (default 256 MiB, or "
              "CXKIT_ARENA_POOL_BYTES) and returns the previous limit. 0 "

@@ -45,13 +45,10 @@ void* Allocate(std::size_t size) {
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 static_assert(kMaxBlock % kHugePage == 0, "pooled blocks are whole huge pages");
 
-// Pooled blocks are advised as huge pages with CXKIT_HUGE_PAGES=1.
-bool HugePagesAdvised() {
-  static const bool advised = [] {
-    const char* value = std::getenv("CXKIT_HUGE_PAGES");
-    return value != nullptr && std::strcmp(value, "1") == 0;
-  }();
-  return advised;
+// Whether CXKIT_HUGE_PAGES=1 asks for huge-page advice on pooled blocks.
+bool HugePagesRequested() {
+  const char* value = std::getenv("CXKIT_HUGE_PAGES");
+  return value != nullptr && std::strcmp(value, "1") == 0;
 }
 
 // Maps kMaxBlock bytes starting on a 2 MiB boundary (maps 2 MiB more and
@@ -77,39 +74,34 @@ void* MapBlock(bool huge) {
 // The process-wide pool of freed kMaxBlock blocks, at most `limit_` bytes,
 // kept as a LIFO list threaded through the blocks themselves (so giving a
 // block back never allocates). Blocks are mapped on their own and unmapped
-// when the pool has no room. One mutex; a fork() holds it (pthread_atfork),
-// so the child inherits a consistent pool.
+// when the pool has no room. Constant-initialized (no construction can fail
+// or race) and never destroyed; the environment is read under the mutex on
+// first use. fork() holds the mutex (handlers registered when the library
+// is loaded), so a child inherits a consistent pool.
 class BlockPool {
  public:
-  static BlockPool& Get() {
-    static BlockPool* const pool = [] {
-      auto* created = new BlockPool();  // never destroyed: arenas may outlive
-      pthread_atfork([] { Get().mutex_.lock(); },  // static destruction
-                     [] { Get().mutex_.unlock(); },
-                     [] { Get().mutex_.unlock(); });
-      return created;
-    }();
-    return *pool;
-  }
+  constexpr BlockPool() = default;
 
   void* Take() {
-    bool pooling;
+    bool advise;
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      Configure();
       if (head_ != nullptr) {
         void* block = head_;
         head_ = *static_cast<void**>(block);
         retained_ -= kMaxBlock;
         return block;
       }
-      pooling = limit_ >= kMaxBlock;
+      advise = huge_pages_ && limit_ >= kMaxBlock;
     }
-    return MapBlock(pooling && HugePagesAdvised());
+    return MapBlock(advise);
   }
 
   void Give(void* block) noexcept {
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      Configure();
       if (limit_ >= kMaxBlock && retained_ <= limit_ - kMaxBlock) {
         *static_cast<void**>(block) = head_;
         head_ = block;
@@ -120,11 +112,12 @@ class BlockPool {
     munmap(block, kMaxBlock);
   }
 
-  std::size_t SetLimit(std::size_t bytes) {
+  std::size_t SetLimit(std::size_t bytes) noexcept {
     void* excess = nullptr;
     std::size_t previous;
     {
       std::lock_guard<std::mutex> lock(mutex_);
+      Configure();
       previous = limit_;
       limit_ = bytes;
       while (retained_ > limit_) {
@@ -143,27 +136,46 @@ class BlockPool {
     return previous;
   }
 
-  std::size_t Retained() {
+  std::size_t Retained() noexcept {
     std::lock_guard<std::mutex> lock(mutex_);
     return retained_;
   }
 
+  void LockForFork() { mutex_.lock(); }
+  void UnlockAfterFork() { mutex_.unlock(); }
+
  private:
-  BlockPool() = default;
+  // Reads the environment once; the caller holds mutex_.
+  void Configure() {
+    if (configured_) return;
+    limit_ = InitialPoolLimit();
+    huge_pages_ = HugePagesRequested();
+    configured_ = true;
+  }
 
   std::mutex mutex_;
-  std::size_t limit_ = InitialPoolLimit();
+  bool configured_ = false;
+  bool huge_pages_ = false;
+  std::size_t limit_ = 0;
   std::size_t retained_ = 0;
   void* head_ = nullptr;
 };
 
+BlockPool pool;  // constant-initialized: usable from any static initializer
+
+[[maybe_unused]] const bool fork_handlers_registered = [] {
+  return pthread_atfork([] { pool.LockForFork(); },
+                        [] { pool.UnlockAfterFork(); },
+                        [] { pool.UnlockAfterFork(); }) == 0;
+}();
+
 void* AllocateBlock(std::size_t size) {
-  return size == kMaxBlock ? BlockPool::Get().Take() : Allocate(size);
+  return size == kMaxBlock ? pool.Take() : Allocate(size);
 }
 
 void DeallocateBlock(void* block, std::size_t size) {
   if (size == kMaxBlock) {
-    BlockPool::Get().Give(block);
+    pool.Give(block);
   } else {
     std::free(block);
   }
@@ -174,7 +186,8 @@ void DeallocateBlock(void* block, std::size_t) { std::free(block); }
 
 // Without the pool only the limit is kept, so that the API answers alike.
 std::mutex limit_mutex;
-std::size_t pool_limit = InitialPoolLimit();
+bool limit_configured = false;
+std::size_t pool_limit = 0;
 #endif
 
 }  // namespace
@@ -191,9 +204,11 @@ google::protobuf::ArenaOptions CallArenaOptions(std::size_t start_block_size) {
 
 std::size_t SetArenaPoolLimit(std::size_t bytes) {
 #if defined(CXKIT_ARENA_POOL)
-  return BlockPool::Get().SetLimit(bytes);
+  return pool.SetLimit(bytes);
 #else
   std::lock_guard<std::mutex> lock(limit_mutex);
+  if (!limit_configured) pool_limit = InitialPoolLimit();
+  limit_configured = true;
   const std::size_t previous = pool_limit;
   pool_limit = bytes;
   return previous;
@@ -202,7 +217,7 @@ std::size_t SetArenaPoolLimit(std::size_t bytes) {
 
 std::size_t ArenaPoolRetainedBytes() {
 #if defined(CXKIT_ARENA_POOL)
-  return BlockPool::Get().Retained();
+  return pool.Retained();
 #else
   return 0;
 #endif

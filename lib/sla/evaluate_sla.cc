@@ -6,7 +6,6 @@
 #include "cxkit/sla.h"
 #include "lib/common/field_status.h"
 #include "lib/common/guarded_call.h"
-#include "lib/common/proto_time.h"
 #include "lib/sla/business_calendar.h"
 #include "lib/sla/compiled_request.h"
 #include "lib/sla/conversation_clocks.h"

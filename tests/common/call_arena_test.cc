@@ -2,6 +2,7 @@
 // sizes, 4 MiB blocks mapped 2 MiB-aligned and pooled up to the limit, the
 // limit from CXKIT_ARENA_POOL_BYTES, threads and fork().
 
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -33,13 +34,16 @@ constexpr bool kPooled =
     false;
 #endif
 
-// The limit the pool starts with: CXKIT_ARENA_POOL_BYTES when it is a byte
-// count (the ctest case common_test.CallArenaOptionsPoolFromEnvironment sets
-// it), else 256 MiB.
+// The limit the pool starts with: CXKIT_ARENA_POOL_BYTES when it is a
+// decimal byte count (the ctest case
+// common_test.CallArenaOptionsPoolFromEnvironment sets it), else 256 MiB.
 size_t ExpectedInitialLimit() {
   const char* value = std::getenv("CXKIT_ARENA_POOL_BYTES");
-  if (value == nullptr) return size_t{256} << 20;
-  return static_cast<size_t>(std::strtoull(value, nullptr, 10));
+  const size_t fallback = size_t{256} << 20;
+  if (value == nullptr || *value < '0' || *value > '9') return fallback;
+  char* end = nullptr;
+  const unsigned long long bytes = std::strtoull(value, &end, 10);
+  return *end == '\0' ? static_cast<size_t>(bytes) : fallback;
 }
 
 // Sets the pool's limit for one test and restores it (emptying the pool
@@ -154,27 +158,40 @@ TEST(CallArenaOptions, UnpooledAndReleasedBlocksLeaveNoMappingBehind) {
   EXPECT_LT(MappedPages() - before, 32);
 }
 
-// A child forked while other threads use the pool can use it too.
-TEST(CallArenaOptions, PoolWorksInAForkedChild) {
+// Children forked while other threads use the pool can use it too: fork()
+// holds the pool's lock, so no child inherits it locked by a thread it does
+// not have (such a child would hang until its alarm kills it).
+TEST(CallArenaOptions, PoolWorksInForkedChildren) {
   const PoolLimit limit(4 * kFourMiB);
   const google::protobuf::ArenaOptions options = CallArenaOptions();
-  std::thread busy([&] {
-    for (int i = 0; i < 200; ++i) {
-      options.block_dealloc(options.block_alloc(kFourMiB), kFourMiB);
-    }
-  });
-  const pid_t child = fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    void* block = options.block_alloc(kFourMiB);
-    static_cast<char*>(block)[0] = 1;
-    options.block_dealloc(block, kFourMiB);
-    _exit(0);
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> busy;
+  for (int t = 0; t < 2; ++t) {
+    busy.emplace_back([&] {
+      while (!stop.load()) {
+        options.block_dealloc(options.block_alloc(kFourMiB), kFourMiB);
+      }
+    });
   }
-  busy.join();
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  int children_ok = 0;
+  for (int i = 0; i < 30; ++i) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      alarm(2);
+      void* block = options.block_alloc(kFourMiB);
+      static_cast<char*>(block)[0] = 1;
+      options.block_dealloc(block, kFourMiB);
+      SetArenaPoolLimit(0);
+      _exit(ArenaPoolRetainedBytes() == 0 ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    children_ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  stop = true;
+  for (std::thread& thread : busy) thread.join();
+  EXPECT_EQ(children_ok, 30);
 }
 #endif
 

@@ -105,17 +105,17 @@ CXKIT_C_EXPORT const char* cxkit_status_name(int code);
 CXKIT_C_EXPORT void cxkit_free(void* p);
 
 /* The arena pool (C++: cxkit/arena.h). Each call builds its request and
-   response on an arena; on Linux the 4 MiB blocks of large ones (responses
-   above about 8 MiB) go back to a process-wide pool when the call returns, so
-   the next large call reuses them instead of faulting in fresh pages. The
-   pool keeps at most a limit of bytes: 256 MiB, or the byte count in the
-   environment variable CXKIT_ARENA_POOL_BYTES when the pool is first used.
-   cxkit_set_arena_pool_limit sets it and returns the previous limit; lowering
-   it unmaps the excess at once, and 0 keeps nothing (a host that goes idle
-   after a large batch can call it with 0, then restore the limit).
-   cxkit_arena_pool_bytes returns the bytes pooled now (always 0 when the
-   library is built with AddressSanitizer or off Linux, where nothing is
-   pooled). Thread-safe. */
+   response on an arena; on Linux the 4 MiB blocks of large ones (an arena
+   grows into them after its first 4 MiB) go back to a process-wide pool when
+   the call returns, so the next large call reuses them instead of faulting
+   in fresh pages. The pool keeps at most a limit of bytes: 256 MiB, or the
+   byte count in the environment variable CXKIT_ARENA_POOL_BYTES when the
+   pool is first used. cxkit_set_arena_pool_limit sets it and returns the
+   previous limit; lowering it unmaps the excess at once, and a limit below
+   4 MiB (e.g. 0) keeps nothing (a host that goes idle after a large batch
+   can call it with 0, then restore the limit). cxkit_arena_pool_bytes
+   returns the bytes pooled now (always 0 when the library is built with
+   AddressSanitizer or off Linux, where nothing is pooled). Thread-safe. */
 CXKIT_C_EXPORT size_t cxkit_set_arena_pool_limit(size_t bytes);
 CXKIT_C_EXPORT size_t cxkit_arena_pool_bytes(void);
 
