@@ -128,7 +128,13 @@ int64_t BusinessCalendar::Cumulative(int64_t t) const {
 int64_t BusinessCalendar::SecondsBetween(int64_t a, int64_t b) {
   if (b <= a) return 0;
   CoverUntil(b);
-  return Cumulative(b) - Cumulative(a);
+  // Cumulative(b) of a covered b never changes: later chunks only append
+  // intervals after it (or lengthen one that already reaches past it).
+  if (b != memo_cumulative_at_) {
+    memo_cumulative_at_ = b;
+    memo_cumulative_ = Cumulative(b);
+  }
+  return memo_cumulative_ - Cumulative(a);
 }
 
 absl::optional<int64_t> BusinessCalendar::AddSeconds(int64_t a, int64_t n) {
@@ -158,11 +164,13 @@ absl::optional<int64_t> BusinessCalendar::AddSeconds(int64_t a, int64_t n) {
 }
 
 bool BusinessCalendar::IsOpen(int64_t t) {
+  if (t == memo_open_at_) return memo_open_;
   CoverUntil(t + 1);
   auto it = std::upper_bound(begins_.begin(), begins_.end(), t);
-  if (it == begins_.begin()) return false;
-  const size_t i = static_cast<size_t>(it - begins_.begin()) - 1;
-  return t < ends_[i];
+  const size_t i = static_cast<size_t>(it - begins_.begin());
+  memo_open_at_ = t;  // covered: the answer never changes
+  memo_open_ = i > 0 && t < ends_[i - 1];
+  return memo_open_;
 }
 
 absl::optional<int64_t> BusinessCalendar::NextEdge(int64_t t) {

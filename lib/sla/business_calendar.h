@@ -76,9 +76,14 @@ class BusinessCalendar {
   std::vector<int64_t> begins_;
   std::vector<int64_t> ends_;
   std::vector<int64_t> cum_before_;
-  // One-entry memo of NextEdge: every conversation of a call asks about now.
+  // One-entry memos of NextEdge, of the end of SecondsBetween and of
+  // IsOpen: every conversation of a call asks about now.
   int64_t memo_edge_from_ = INT64_MIN;
   absl::optional<int64_t> memo_edge_;
+  int64_t memo_cumulative_at_ = INT64_MIN;
+  int64_t memo_cumulative_ = 0;
+  int64_t memo_open_at_ = INT64_MIN;
+  bool memo_open_ = false;
   // Scratch for the wall-clock open intervals of a chunk.
   std::vector<SecondRange> wall_;
 };

@@ -118,15 +118,18 @@ absl::Status CompilePolicy(const SlaPolicy& policy, const std::string& field,
   out->customer_tiers.insert(condition.customer_tiers().begin(),
                              condition.customer_tiers().end());
   out->bot_replies_count = policy.bot_replies_count();
+  out->tiers_include_empty = out->customer_tiers.contains("");
   for (int c : policy.condition().channels()) {
     if (!cxkit::v1::Channel_IsValid(c)) {
       return InvalidField(field + ".condition.channels", "unknown channel");
     }
+    out->channels |= uint64_t{1} << c;
   }
   for (int p : policy.condition().priorities()) {
     if (!cxkit::v1::Priority_IsValid(p)) {
       return InvalidField(field + ".condition.priorities", "unknown priority");
     }
+    out->priorities |= uint64_t{1} << p;
   }
   // (metric, priority) -> target index, to refuse duplicates.
   absl::flat_hash_map<std::pair<int, int>, int> seen;

@@ -1,7 +1,5 @@
 #include "lib/sla/sla_policy.h"
 
-#include <algorithm>
-
 namespace cxkit::sla {
 
 using cxkit::v1::Channel;
@@ -38,22 +36,22 @@ ResolvedPolicy DefaultPolicy() {
 bool PolicyMatches(const ResolvedPolicy& policy, Channel channel,
                    cxkit::v1::Priority priority,
                    const cxkit::v1::SlaConversation& conversation) {
-  const cxkit::v1::SlaCondition& condition = policy.proto->condition();
-  if (!condition.channels().empty() &&
-      std::find(condition.channels().begin(), condition.channels().end(),
-                channel) == condition.channels().end()) {
+  static_assert(cxkit::v1::Channel_MAX < 64 && cxkit::v1::Priority_MAX < 64,
+                "the condition masks hold every valid value");
+  if (policy.channels != 0 && (policy.channels >> channel & 1) == 0) {
     return false;
   }
-  if (!condition.priorities().empty() &&
-      std::find(condition.priorities().begin(), condition.priorities().end(),
-                priority) == condition.priorities().end()) {
+  if (policy.priorities != 0 && (policy.priorities >> priority & 1) == 0) {
     return false;
   }
-  if (!condition.customer_tiers().empty() &&
-      !policy.customer_tiers.contains(conversation.customer_tier())) {
-    return false;
+  if (!policy.customer_tiers.empty()) {
+    const std::string& tier = conversation.customer_tier();
+    if (tier.empty() ? !policy.tiers_include_empty
+                     : !policy.customer_tiers.contains(tier)) {
+      return false;
+    }
   }
-  if (!condition.tags().empty()) {
+  if (!policy.tags.empty()) {
     bool any = false;
     for (const std::string& tag : conversation.tags()) {
       if (policy.tags.contains(tag)) {

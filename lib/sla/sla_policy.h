@@ -34,9 +34,15 @@ struct ResolvedPolicy {
   // Null for the built-in default policy.
   const cxkit::v1::SlaPolicy* proto = nullptr;
   bool bot_replies_count = false;
+  // The condition's channels and priorities, bit v for value v (every valid
+  // value is below 64); 0 when the condition lists none (any matches).
+  uint64_t channels = 0;
+  uint64_t priorities = 0;
   // The condition's tags and customer tiers, for one lookup per value.
   absl::flat_hash_set<std::string> tags;
   absl::flat_hash_set<std::string> customer_tiers;
+  // Whether customer_tiers holds "" (no lookup for the usual empty tier).
+  bool tiers_include_empty = false;
   // Targets for a conversation of priority p (index = Priority value), in
   // SlaMetric order.
   std::vector<ResolvedTarget> by_priority[5];

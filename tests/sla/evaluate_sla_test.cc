@@ -332,6 +332,41 @@ TEST(EvaluateSla, FirstMatchingPolicyAndPriorityTargetWin) {
             "2026-05-04T09:20:00Z");
 }
 
+// Conditions on channels, priorities and customer tiers, where "" is the tier
+// of a conversation that has none.
+TEST(EvaluateSla, PolicyConditionsOnChannelPriorityAndEmptyTier) {
+  EvaluateSlaRequest request;
+  SetTime("2026-05-04T10:00:00Z", request.mutable_now());
+  auto* chat_high = request.add_policies();
+  chat_high->set_id("chat-high");
+  chat_high->mutable_condition()->add_channels(CHANNEL_LIVE_CHAT);
+  chat_high->mutable_condition()->add_channels(CHANNEL_WHATSAPP);
+  chat_high->mutable_condition()->add_priorities(PRIORITY_HIGH);
+  AddTarget(chat_high, SLA_METRIC_FIRST_REPLY, 10);
+  auto* untiered = request.add_policies();
+  untiered->set_id("untiered-or-gold");
+  untiered->mutable_condition()->add_customer_tiers("");
+  untiered->mutable_condition()->add_customer_tiers("gold");
+  AddTarget(untiered, SLA_METRIC_FIRST_REPLY, 20);
+  auto add = [&](const char* id, Channel channel, Priority priority,
+                 const char* tier) {
+    auto* conversation = AddConversation(&request, id, channel);
+    conversation->set_priority(priority);
+    conversation->set_customer_tier(tier);
+    Timeline(conversation).Customer("2026-05-04T09:59:00Z");
+  };
+  add("a", CHANNEL_WHATSAPP, PRIORITY_HIGH, "silver");
+  add("b", CHANNEL_WHATSAPP, PRIORITY_LOW, "");
+  add("c", CHANNEL_EMAIL, PRIORITY_HIGH, "gold");
+  add("d", CHANNEL_LIVE_CHAT, PRIORITY_NORMAL, "silver");
+  const EvaluateSlaResponse response = EvaluateSla(request);
+  ASSERT_EQ(response.conversations_size(), 4);
+  EXPECT_EQ(response.conversations(0).policy_id(), "chat-high");
+  EXPECT_EQ(response.conversations(1).policy_id(), "untiered-or-gold");
+  EXPECT_EQ(response.conversations(2).policy_id(), "untiered-or-gold");
+  EXPECT_EQ(response.conversations(3).policy_id(), "default");
+}
+
 TEST(EvaluateSla, ThirtyDayTargetInBusinessHours) {
   EvaluateSlaRequest request = BerlinEmail("2026-01-05T08:00:00Z");
   request.mutable_policies(0)
