@@ -22,7 +22,6 @@ bin=$(cd "$1" && pwd)/tests/fuzz
 campaign=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-rev=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
 mkdir -p "$campaign/artifacts"
 cd "$campaign" || exit 2
 
@@ -50,6 +49,9 @@ for spec in "$@"; do
   while [ "$chunk" -le "$chunks" ]; do
     seed=$((${FUZZ_SEED_BASE:-0} + chunk))
     log=$target.s$seed.log
+    # Read per chunk: binaries rebuilt at a new checkout during a campaign
+    # run the next chunks, which then log the new revision.
+    rev=$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)
     echo "$(date -u +%FT%TZ) start $target chunk $chunk/$chunks seed=$seed runs=$runs rev=$rev" \
       >>campaign.log
     # shellcheck disable=SC2046  # flags() is word-split on purpose
