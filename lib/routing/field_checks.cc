@@ -28,7 +28,7 @@ absl::Status CheckName(absl::string_view name, const LazyField& field,
 absl::Status CheckEntries(int count, const LazyField& field,
                           const cxkit::v1::RoutingLimits& limits) {
   if (static_cast<uint32_t>(count) > limits.max_entries_per_item()) {
-    return TooManyItems(field.Path(), count, "max_entries_per_item",
+    return TooManyItems(field.Path(), count, "limits.max_entries_per_item",
                         limits.max_entries_per_item());
   }
   return absl::OkStatus();

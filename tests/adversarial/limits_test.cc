@@ -167,7 +167,7 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.rules",
-       "policy.rules: 3 items exceed limits.max_blocked_patterns (2)"},
+       "policy.rules: 3 items exceed policy.limits.max_blocked_patterns (2)"},
       {"max_value_bytes bounds each blocked pattern",
        [](Request* r, int count) {
          IdentityLimitsOf(r)->set_max_value_bytes(8);
@@ -188,7 +188,7 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_profiles",
-       "previous_profiles: 3 items exceed limits.max_records (2)"},
+       "previous_profiles: 3 items exceed policy.limits.max_records (2)"},
       {"probabilistic max_score_pairs",
        [](Request* r, int count) {
          *r = ProbabilisticRequest();
@@ -203,7 +203,8 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "score_pairs",
-       "score_pairs: 3 items exceed limits.max_score_pairs (2)"},
+       "score_pairs: 3 items exceed "
+       "policy.probabilistic.limits.max_score_pairs (2)"},
   };
   cxkit::v1::ResolveIdentitiesRequest base;
   AddRecord(&base, "a", {{IDENTIFIER_TYPE_EMAIL, "anna@mail.ru"}});
@@ -367,7 +368,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_conversations",
-       "previous_conversations: 3 items exceed limits.max_messages (2)"},
+       "previous_conversations: 3 items exceed policy.limits.max_messages (2)"},
       {"max_value_bytes bounds message ids",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_value_bytes(8);
@@ -407,7 +408,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.never_merge",
-       "policy.never_merge: 3 items exceed limits.max_host_items (2)"},
+       "policy.never_merge: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds split_before_message_ids",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -418,7 +419,7 @@ TEST(Limits, MergeRequestLimits) {
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.split_before_message_ids",
        "policy.split_before_message_ids: 3 items exceed "
-       "limits.max_host_items (2)"},
+       "policy.limits.max_host_items (2)"},
       {"max_host_items bounds customers",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -427,7 +428,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customers",
-       "customers: 3 items exceed limits.max_host_items (2)"},
+       "customers: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds the identifiers of one customer",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -440,7 +441,8 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customers[0].identifiers",
-       "customers[0].identifiers: 3 items exceed limits.max_host_items (2)"},
+       "customers[0].identifiers: 3 items exceed "
+       "policy.limits.max_host_items (2)"},
       {"max_host_items bounds customer_profiles",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -449,7 +451,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customer_profiles",
-       "customer_profiles: 3 items exceed limits.max_host_items (2)"},
+       "customer_profiles: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds previous_conversations",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -459,7 +461,8 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_conversations",
-       "previous_conversations: 3 items exceed limits.max_host_items (2)"},
+       "previous_conversations: 3 items exceed "
+       "policy.limits.max_host_items (2)"},
   };
   cxkit::v1::MergeConversationsRequest base;
   AddMessage(&base, "m0", CHANNEL_LIVE_CHAT, "2026-03-30T10:00:00Z", "anna");

@@ -91,7 +91,7 @@ TEST(ResolveIdentitiesValidation, TooManyRecordsIsResourceExhausted) {
   request.mutable_policy()->mutable_limits()->set_max_records(2);
   for (const char* id : {"a", "b", "c"}) AddRecord(&request, id, {});
   ExpectError(request, v1::STATUS_CODE_RESOURCE_EXHAUSTED, "records",
-              "records: 3 items exceed limits.max_records (2)");
+              "records: 3 items exceed policy.limits.max_records (2)");
 }
 
 TEST(ResolveIdentitiesValidation, RulesMustBeUnambiguous) {
