@@ -35,7 +35,7 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
         return InvalidField(
             IndexedField(IndexedField("policy.rules", i) + ".blocked_patterns",
                          j),
-            absl::StrCat("pattern longer than limits.max_value_bytes (",
+            absl::StrCat("pattern longer than policy.limits.max_value_bytes (",
                          limits.max_value_bytes(), ")"));
       }
     }

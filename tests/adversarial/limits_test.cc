@@ -177,7 +177,7 @@ TEST(Limits, IdentityRequestLimits) {
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "policy.rules[0].blocked_patterns[0]",
        "policy.rules[0].blocked_patterns[0]: pattern longer than "
-       "limits.max_value_bytes (8)"},
+       "policy.limits.max_value_bytes (8)"},
       {"max_records counts the record ids of previous_profiles",
        [](Request* r, int count) {
          IdentityLimitsOf(r)->set_max_records(2);
@@ -229,7 +229,7 @@ TEST(Limits, IdentityRecordLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_ATTRIBUTES",
        "records[1].attributes",
-       "3 attributes exceed limits.max_attributes_per_record (2)"},
+       "3 attributes exceed policy.limits.max_attributes_per_record (2)"},
       // 16 bytes: the 12-byte identifiers of both records still fit.
       {"max_value_bytes bounds an attribute's name and value together",
        [](cxkit::v1::ContactRecord* record, cxkit::v1::IdentityLimits* limits,
@@ -239,7 +239,7 @@ TEST(Limits, IdentityRecordLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "VALUE_TOO_LONG",
        "records[1].attributes[\"city\"]",
-       "attribute longer than limits.max_value_bytes (16)"},
+       "attribute longer than policy.limits.max_value_bytes (16)"},
   };
   for (const IdentityIssueCase& c : cases) {
     SCOPED_TRACE(c.name);
