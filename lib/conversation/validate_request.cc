@@ -36,9 +36,9 @@ absl::StatusOr<absl::Duration> DurationOr(
 absl::Status CheckValue(absl::string_view value, absl::string_view field,
                         const MergeLimits& limits) {
   if (value.size() > limits.max_value_bytes()) {
-    return InvalidField(field,
-                        absl::StrCat("longer than limits.max_value_bytes (",
-                                     limits.max_value_bytes(), ")"));
+    return InvalidField(
+        field, absl::StrCat("longer than policy.limits.max_value_bytes (",
+                            limits.max_value_bytes(), ")"));
   }
   return absl::OkStatus();
 }

@@ -376,7 +376,7 @@ TEST(Limits, MergeRequestLimits) {
                     "2026-03-30T10:01:00Z", "anna");
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "messages[1].id",
-       "messages[1].id: longer than limits.max_value_bytes (8)"},
+       "messages[1].id: longer than policy.limits.max_value_bytes (8)"},
       {"max_value_bytes bounds extra subject prefixes",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_value_bytes(8);
@@ -384,8 +384,8 @@ TEST(Limits, MergeRequestLimits) {
              std::string(count, 'p'));
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "policy.extra_subject_prefixes[0]",
-       "policy.extra_subject_prefixes[0]: longer than limits.max_value_bytes "
-       "(8)"},
+       "policy.extra_subject_prefixes[0]: longer than "
+       "policy.limits.max_value_bytes (8)"},
       {"max_reference_patterns",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_reference_patterns(2);
@@ -397,7 +397,7 @@ TEST(Limits, MergeRequestLimits) {
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.reference_patterns",
        "policy.reference_patterns: 3 patterns exceed "
-       "limits.max_reference_patterns (2)"},
+       "policy.limits.max_reference_patterns (2)"},
       {"max_host_items bounds never_merge",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -506,7 +506,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
        "messages[1].recipients",
-       "3 identifiers exceed limits.max_identifiers_per_message (2)"},
+       "3 identifiers exceed policy.limits.max_identifiers_per_message (2)"},
       {"max_identifiers_per_message: the sender alone",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_identifiers_per_message(2);
@@ -514,7 +514,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
        "messages[1].sender",
-       "3 identifiers exceed limits.max_identifiers_per_message (2)"},
+       "3 identifiers exceed policy.limits.max_identifiers_per_message (2)"},
       {"max_header_bytes bounds In-Reply-To",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -522,7 +522,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.in_reply_to",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_header_bytes bounds References",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -530,7 +530,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.references",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_header_bytes bounds the subject",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -538,7 +538,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.subject",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_value_bytes bounds customer_id",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -546,14 +546,15 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].customer_id",
-       "17 bytes exceed limits.max_value_bytes (16)"},
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds thread_key",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->set_thread_key(std::string(count, 't'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].thread_key", "17 bytes exceed limits.max_value_bytes (16)"},
+       "messages[1].thread_key",
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds the Message-ID",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -561,7 +562,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.message_id",
-       "17 bytes exceed limits.max_value_bytes (16)"},
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds sender values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -571,7 +572,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].sender[0].value",
-       "longer than limits.max_value_bytes (16)"},
+       "longer than policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds recipient values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -581,7 +582,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].recipients[0].value",
-       "longer than limits.max_value_bytes (16)"},
+       "longer than policy.limits.max_value_bytes (16)"},
   };
   for (const MergeIssueCase& c : cases) {
     SCOPED_TRACE(c.name);
