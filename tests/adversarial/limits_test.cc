@@ -787,7 +787,7 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "agents",
-       "agents: 3 items exceed limits.max_agents (2)"},
+       "agents: 3 items exceed policy.limits.max_agents (2)"},
       {"max_entries_per_item: agent languages",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -797,7 +797,8 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].languages",
-       "agents[0].languages: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].languages: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent teams",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -806,14 +807,16 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].teams",
-       "agents[0].teams: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].teams: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_agents(0)->mutable_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].skills",
-       "agents[0].skills: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].skills: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent channels",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -827,23 +830,24 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].channels",
-       "agents[0].channels: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].channels: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: item required skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_items(0)->mutable_required_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].required_skills",
-       "items[0].required_skills: 3 items exceed limits.max_entries_per_item "
-       "(2)"},
+       "items[0].required_skills: 3 items exceed "
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item optional skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_items(0)->mutable_optional_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].optional_skills",
-       "items[0].optional_skills: 3 items exceed limits.max_entries_per_item "
-       "(2)"},
+       "items[0].optional_skills: 3 items exceed "
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item preferred agents",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -853,7 +857,7 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].preferred_agent_ids",
        "items[0].preferred_agent_ids: 3 items exceed "
-       "limits.max_entries_per_item (2)"},
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item excluded agents",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -863,70 +867,72 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].excluded_agent_ids",
        "items[0].excluded_agent_ids: 3 items exceed "
-       "limits.max_entries_per_item (2)"},
+       "policy.limits.max_entries_per_item (2)"},
       {"max_name_bytes: agent id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->set_id(std::string(count, 'a'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].id",
-       "agents[0].id: longer than limits.max_name_bytes (4)"},
+       "agents[0].id: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent language",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->set_languages(0, std::string(count, 'l'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].languages[0]",
-       "agents[0].languages[0]: longer than limits.max_name_bytes (4)"},
+       "agents[0].languages[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent team",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->add_teams(std::string(count, 't'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].teams[0]",
-       "agents[0].teams[0]: longer than limits.max_name_bytes (4)"},
+       "agents[0].teams[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          AddSkill(r->mutable_agents(0), std::string(count, 's'), 1);
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].skills[0].skill",
-       "agents[0].skills[0].skill: longer than limits.max_name_bytes (4)"},
+       "agents[0].skills[0].skill: longer than policy.limits.max_name_bytes "
+       "(4)"},
       {"max_name_bytes: policy skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_policy()->add_skills(std::string(count, 's'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "policy.skills[0]",
-       "policy.skills[0]: longer than limits.max_name_bytes (4)"},
+       "policy.skills[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_id(std::string(count, 'i'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].id",
-       "items[0].id: longer than limits.max_name_bytes (4)"},
+       "items[0].id: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item conversation id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_conversation_id(std::string(count, 'c'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].conversation_id",
-       "items[0].conversation_id: longer than limits.max_name_bytes (4)"},
+       "items[0].conversation_id: longer than policy.limits.max_name_bytes "
+       "(4)"},
       {"max_name_bytes: item language",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_language(std::string(count, 'l'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].language",
-       "items[0].language: longer than limits.max_name_bytes (4)"},
+       "items[0].language: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item team",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_team(std::string(count, 't'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].team",
-       "items[0].team: longer than limits.max_name_bytes (4)"},
+       "items[0].team: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item required skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -934,8 +940,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].required_skills[0].skill",
-       "items[0].required_skills[0].skill: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].required_skills[0].skill: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item optional skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -945,8 +951,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].optional_skills[0].skill",
-       "items[0].optional_skills[0].skill: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].optional_skills[0].skill: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item preferred agent",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -954,8 +960,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].preferred_agent_ids[0]",
-       "items[0].preferred_agent_ids[0]: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].preferred_agent_ids[0]: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item excluded agent",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -963,8 +969,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].excluded_agent_ids[0]",
-       "items[0].excluded_agent_ids[0]: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].excluded_agent_ids[0]: longer than "
+       "policy.limits.max_name_bytes (4)"},
   };
   // Every name is at most 4 bytes ("c-i1"), so max_name_bytes 4 fits it.
   cxkit::v1::RouteConversationsRequest base = NewRoutingRequest();
