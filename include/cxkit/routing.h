@@ -77,13 +77,13 @@ namespace cxkit {
 // scan until its first statically eligible agent (for its UnassignedReason);
 // later items with the same requirements and no exclusions reuse that answer
 // without a scan. Every (item, agent) pair examined, in any mode and for
-// candidate lists, counts against limits.max_visits (RESOURCE_EXHAUSTED on
-// policy.limits.max_visits beyond).
+// candidate lists, counts against policy.limits.max_visits (RESOURCE_EXHAUSTED
+// on it beyond).
 // OPTIMAL scores every eligible pair (P pairs, bounded by
-// limits.max_optimal_pairs) and solves one network with O(I + A + P) arcs,
-// twice when it repairs; network simplex is fast in practice, not
+// policy.limits.max_optimal_pairs) and solves one network with O(I + A + P)
+// arcs, twice when it repairs; network simplex is fast in practice, not
 // polynomially bounded. Candidates cost O(P log K); explain_ineligible
-// O(I x A); both outputs are bounded by limits.max_explained_pairs.
+// O(I x A); both outputs are bounded by policy.limits.max_explained_pairs.
 cxkit::v1::RouteConversationsResponse RouteConversations(
     const cxkit::v1::RouteConversationsRequest& request);
 

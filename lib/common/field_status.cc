@@ -21,10 +21,10 @@ absl::Status FieldError(absl::StatusCode code, absl::string_view field,
 }
 
 absl::Status TooManyItems(absl::string_view field, uint64_t count,
-                          absl::string_view limit_name, uint64_t limit) {
-  return FieldError(absl::StatusCode::kResourceExhausted, field,
-                    absl::StrCat(count, " items exceed limits.", limit_name,
-                                 " (", limit, ")"));
+                          absl::string_view limit_path, uint64_t limit) {
+  return FieldError(
+      absl::StatusCode::kResourceExhausted, field,
+      absl::StrCat(count, " items exceed ", limit_path, " (", limit, ")"));
 }
 
 absl::Status InvalidField(absl::string_view field, absl::string_view message) {

@@ -24,13 +24,18 @@ absl::Status FieldError(absl::StatusCode code, absl::string_view field,
 // Shorthand for FieldError(kInvalidArgument, ...).
 absl::Status InvalidField(absl::string_view field, absl::string_view message);
 
-// RESOURCE_EXHAUSTED on `field`: "<count> items exceed limits.<limit_name>
-// (<limit>)", for a list longer than a request limit allows.
+// RESOURCE_EXHAUSTED on `field` (the list): "<count> items exceed
+// <limit_path> (<limit>)", for a list longer than a request limit allows.
+// `limit_path` is the limit's full path from the request root, where the host
+// sets it: e.g. "policy.limits.max_records" in a ResolveIdentitiesRequest,
+// "limits.max_conversations" in an EvaluateSlaRequest.
 absl::Status TooManyItems(absl::string_view field, uint64_t count,
-                          absl::string_view limit_name, uint64_t limit);
+                          absl::string_view limit_path, uint64_t limit);
 
-// RESOURCE_EXHAUSTED on `limit_field` (e.g. "policy.limits.max_request_bytes")
-// when a request's serialized size `bytes` exceeds `limit`; OK otherwise.
+// RESOURCE_EXHAUSTED on `limit_field`, the limit's full path from the request
+// root (e.g. "policy.limits.max_request_bytes"), which is both the status's
+// field and the name in its message, when a request's serialized size `bytes`
+// exceeds `limit`; OK otherwise.
 absl::Status CheckRequestBytes(uint64_t bytes, absl::string_view limit_field,
                                uint64_t limit);
 

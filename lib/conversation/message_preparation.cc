@@ -49,11 +49,11 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
                  field(sender_alone_exceeds ? ".sender" : ".recipients"),
                  absl::StrCat(m.sender_size() + m.recipients_size(),
                               " identifiers exceed "
-                              "limits.max_identifiers_per_message (",
+                              "policy.limits.max_identifiers_per_message (",
                               limits.max_identifiers_per_message(), ")"));
   }
-  constexpr char kValueLimit[] = "limits.max_value_bytes";
-  constexpr char kHeaderLimit[] = "limits.max_header_bytes";
+  constexpr char kValueLimit[] = "policy.limits.max_value_bytes";
+  constexpr char kHeaderLimit[] = "policy.limits.max_header_bytes";
   const struct {
     const std::string* value;
     const char* name;
@@ -85,7 +85,7 @@ bool CheckMessage(const ConversationMessage& m, uint32_t i,
                      absl::StrCat(field(list == &m.sender() ? ".sender["
                                                             : ".recipients["),
                                   j, "].value"),
-                     absl::StrCat("longer than limits.max_value_bytes (",
+                     absl::StrCat("longer than policy.limits.max_value_bytes (",
                                   limits.max_value_bytes(), ")"));
       }
     }
@@ -290,9 +290,10 @@ PreparedMessages PrepareMessages(const MergeConversationsRequest& request,
       issues->Add(
           index, cxkit::v1::SEVERITY_WARNING, "TOO_MANY_REFERENCES",
           IndexedField("messages", index) + ".email.references",
-          absl::StrCat("more ids than limits.max_references_per_message (",
-                       settings.limits.max_references_per_message(),
-                       "); only the last ones were read"));
+          absl::StrCat(
+              "more ids than policy.limits.max_references_per_message (",
+              settings.limits.max_references_per_message(),
+              "); only the last ones were read"));
     }
   }
   linker->thread_count = gatherer.thread_count();

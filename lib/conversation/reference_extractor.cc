@@ -51,12 +51,11 @@ ReferenceExtractor::Create(const cxkit::v1::MergePolicy& policy,
                            const cxkit::v1::MergeLimits& limits) {
   if (static_cast<uint32_t>(policy.reference_patterns_size()) >
       limits.max_reference_patterns()) {
-    return FieldError(absl::StatusCode::kResourceExhausted,
-                      "policy.reference_patterns",
-                      absl::StrCat(policy.reference_patterns_size(),
-                                   " patterns exceed limits.max_reference_"
-                                   "patterns (",
-                                   limits.max_reference_patterns(), ")"));
+    return FieldError(
+        absl::StatusCode::kResourceExhausted, "policy.reference_patterns",
+        absl::StrCat(policy.reference_patterns_size(),
+                     " patterns exceed policy.limits.max_reference_patterns (",
+                     limits.max_reference_patterns(), ")"));
   }
   if (policy.reference_patterns_size() == 0 &&
       !policy.disable_default_reference_patterns()) {

@@ -36,9 +36,9 @@ absl::StatusOr<absl::Duration> DurationOr(
 absl::Status CheckValue(absl::string_view value, absl::string_view field,
                         const MergeLimits& limits) {
   if (value.size() > limits.max_value_bytes()) {
-    return InvalidField(field,
-                        absl::StrCat("longer than limits.max_value_bytes (",
-                                     limits.max_value_bytes(), ")"));
+    return InvalidField(
+        field, absl::StrCat("longer than policy.limits.max_value_bytes (",
+                            limits.max_value_bytes(), ")"));
   }
   return absl::OkStatus();
 }
@@ -102,9 +102,9 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
   }
   if (static_cast<uint32_t>(policy.extra_subject_prefixes_size()) >
       limits.max_subject_prefixes()) {
-    return TooManyItems("policy.extra_subject_prefixes",
-                        policy.extra_subject_prefixes_size(),
-                        "max_subject_prefixes", limits.max_subject_prefixes());
+    return TooManyItems(
+        "policy.extra_subject_prefixes", policy.extra_subject_prefixes_size(),
+        "policy.limits.max_subject_prefixes", limits.max_subject_prefixes());
   }
   for (int i = 0; i < policy.extra_subject_prefixes_size(); ++i) {
     const std::string field = IndexedField("policy.extra_subject_prefixes", i);
@@ -132,7 +132,7 @@ absl::Status ValidatePolicy(const MergePolicy& policy,
   };
   for (const auto& list : host_lists) {
     if (static_cast<uint32_t>(list.size) > limits.max_host_items()) {
-      return TooManyItems(list.field, list.size, "max_host_items",
+      return TooManyItems(list.field, list.size, "policy.limits.max_host_items",
                           limits.max_host_items());
     }
   }
@@ -202,7 +202,7 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
   };
   for (const auto& list : lists) {
     if (static_cast<uint32_t>(list.size) > limits.max_host_items()) {
-      return TooManyItems(list.field, list.size, "max_host_items",
+      return TooManyItems(list.field, list.size, "policy.limits.max_host_items",
                           limits.max_host_items());
     }
   }
@@ -215,7 +215,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
     if (static_cast<uint32_t>(link.identifiers_size()) >
         limits.max_host_items()) {
       return TooManyItems(field + ".identifiers", link.identifiers_size(),
-                          "max_host_items", limits.max_host_items());
+                          "policy.limits.max_host_items",
+                          limits.max_host_items());
     }
   }
   for (int i = 0; i < request.customer_profiles_size(); ++i) {
@@ -246,8 +247,8 @@ absl::Status ValidateHostData(const MergeConversationsRequest& request,
     }
     message_ids += conversation.message_ids_size();
     if (message_ids > limits.max_messages()) {
-      return TooManyItems("previous_conversations", message_ids, "max_messages",
-                          limits.max_messages());
+      return TooManyItems("previous_conversations", message_ids,
+                          "policy.limits.max_messages", limits.max_messages());
     }
     for (int m = 0; m < conversation.message_ids_size(); ++m) {
       auto [it, inserted] =
@@ -276,8 +277,8 @@ absl::StatusOr<MergeSettings> ValidateAndCompileSettings(
                                          limits.max_request_bytes());
   if (!bytes.ok()) return bytes;
   if (static_cast<uint32_t>(request.messages_size()) > limits.max_messages()) {
-    return TooManyItems("messages", request.messages_size(), "max_messages",
-                        limits.max_messages());
+    return TooManyItems("messages", request.messages_size(),
+                        "policy.limits.max_messages", limits.max_messages());
   }
   absl::Status status = ValidatePolicy(request.policy(), limits, &settings);
   if (!status.ok()) return status;

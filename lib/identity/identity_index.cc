@@ -109,17 +109,19 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
       limits.max_identifiers_per_record()) {
     return error(
         "TOO_MANY_IDENTIFIERS", field() + ".identifiers",
-        absl::StrCat(record.identifiers_size(),
-                     " identifiers exceed limits.max_identifiers_per_record (",
-                     limits.max_identifiers_per_record(), ")"));
+        absl::StrCat(
+            record.identifiers_size(),
+            " identifiers exceed policy.limits.max_identifiers_per_record (",
+            limits.max_identifiers_per_record(), ")"));
   }
   if (static_cast<uint32_t>(record.attributes_size()) >
       limits.max_attributes_per_record()) {
     return error(
         "TOO_MANY_ATTRIBUTES", field() + ".attributes",
-        absl::StrCat(record.attributes_size(),
-                     " attributes exceed limits.max_attributes_per_record (",
-                     limits.max_attributes_per_record(), ")"));
+        absl::StrCat(
+            record.attributes_size(),
+            " attributes exceed policy.limits.max_attributes_per_record (",
+            limits.max_attributes_per_record(), ")"));
   }
   // A protobuf map iterates in an order seeded per process, so of several
   // long attributes the first by name is reported.
@@ -134,7 +136,7 @@ bool CheckRecord(const ResolveIdentitiesRequest& request, uint32_t index,
     return error(
         "VALUE_TOO_LONG",
         absl::StrCat(field(), ".attributes[", QuotedId(*long_name), "]"),
-        absl::StrCat("attribute longer than limits.max_value_bytes (",
+        absl::StrCat("attribute longer than policy.limits.max_value_bytes (",
                      limits.max_value_bytes(), ")"));
   }
   if (record.has_observed_at() && !IsValidTimestamp(record.observed_at())) {
@@ -242,7 +244,7 @@ IdentityIndex BuildIdentityIndex(const ResolveIdentitiesRequest& request,
               identifier.custom_type().size() >
           limits.max_value_bytes()) {
         warn("VALUE_TOO_LONG",
-             absl::StrCat("longer than limits.max_value_bytes (",
+             absl::StrCat("longer than policy.limits.max_value_bytes (",
                           limits.max_value_bytes(), ")"));
         continue;
       }

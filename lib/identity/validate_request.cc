@@ -35,13 +35,14 @@ absl::Status ValidatePolicy(const IdentityPolicy& policy,
         return InvalidField(
             IndexedField(IndexedField("policy.rules", i) + ".blocked_patterns",
                          j),
-            absl::StrCat("pattern longer than limits.max_value_bytes (",
+            absl::StrCat("pattern longer than policy.limits.max_value_bytes (",
                          limits.max_value_bytes(), ")"));
       }
     }
   }
   if (patterns > limits.max_blocked_patterns()) {
-    return TooManyItems("policy.rules", patterns, "max_blocked_patterns",
+    return TooManyItems("policy.rules", patterns,
+                        "policy.limits.max_blocked_patterns",
                         limits.max_blocked_patterns());
   }
   const double tolerance = policy.hub_detection().tolerance();
@@ -86,7 +87,7 @@ absl::Status ValidateScorePairs(const ResolveIdentitiesRequest& request) {
                              : 100000;
   if (static_cast<uint32_t>(request.score_pairs_size()) > limit) {
     return TooManyItems("score_pairs", request.score_pairs_size(),
-                        "max_score_pairs", limit);
+                        "policy.probabilistic.limits.max_score_pairs", limit);
   }
   absl::flat_hash_set<absl::string_view> ids;
   ids.reserve(request.records_size());
@@ -148,8 +149,8 @@ absl::Status ValidatePreviousProfiles(const ResolveIdentitiesRequest& request,
     }
     record_ids += profile.record_ids_size();
     if (record_ids > limits.max_records()) {
-      return TooManyItems("previous_profiles", record_ids, "max_records",
-                          limits.max_records());
+      return TooManyItems("previous_profiles", record_ids,
+                          "policy.limits.max_records", limits.max_records());
     }
     for (int r = 0; r < profile.record_ids_size(); ++r) {
       auto [it, inserted] =
@@ -176,8 +177,8 @@ absl::StatusOr<IdentifierRules> ValidateAndCompileRules(
                                          limits.max_request_bytes());
   if (!bytes.ok()) return bytes;
   if (static_cast<uint32_t>(request.records_size()) > limits.max_records()) {
-    return TooManyItems("records", request.records_size(), "max_records",
-                        limits.max_records());
+    return TooManyItems("records", request.records_size(),
+                        "policy.limits.max_records", limits.max_records());
   }
   absl::Status status = ValidatePolicy(request.policy(), limits);
   if (!status.ok()) return status;

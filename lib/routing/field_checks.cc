@@ -12,9 +12,9 @@ std::string LazyField::Path() const {
 absl::Status CheckNameLength(absl::string_view name, const LazyField& field,
                              const cxkit::v1::RoutingLimits& limits) {
   if (name.size() > limits.max_name_bytes()) {
-    return InvalidField(field.Path(),
-                        absl::StrCat("longer than limits.max_name_bytes (",
-                                     limits.max_name_bytes(), ")"));
+    return InvalidField(
+        field.Path(), absl::StrCat("longer than policy.limits.max_name_bytes (",
+                                   limits.max_name_bytes(), ")"));
   }
   return absl::OkStatus();
 }
@@ -28,7 +28,8 @@ absl::Status CheckName(absl::string_view name, const LazyField& field,
 absl::Status CheckEntries(int count, const LazyField& field,
                           const cxkit::v1::RoutingLimits& limits) {
   if (static_cast<uint32_t>(count) > limits.max_entries_per_item()) {
-    return TooManyItems(field.Path(), count, "max_entries_per_item",
+    return TooManyItems(field.Path(), count,
+                        "policy.limits.max_entries_per_item",
                         limits.max_entries_per_item());
   }
   return absl::OkStatus();

@@ -85,7 +85,7 @@ absl::StatusOr<BatchAssignment> AssignOptimally(const RoutingModel& model,
       return FieldError(
           absl::StatusCode::kResourceExhausted, "policy.mode",
           absl::StrCat("OPTIMAL mode has more eligible pairs than "
-                       "limits.max_optimal_pairs (",
+                       "policy.limits.max_optimal_pairs (",
                        params.limits.max_optimal_pairs(),
                        "); use GREEDY or split the queue"));
     }

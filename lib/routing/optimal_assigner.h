@@ -26,7 +26,7 @@ namespace cxkit::routing {
 // Otherwise the result is optimal (EXACT).
 //
 // Errors: RESOURCE_EXHAUSTED when the eligible pairs exceed
-// limits.max_optimal_pairs.
+// policy.limits.max_optimal_pairs.
 absl::StatusOr<BatchAssignment> AssignOptimally(const RoutingModel& model,
                                                 const CandidateIndex& index);
 

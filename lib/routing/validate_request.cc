@@ -169,12 +169,12 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
   status = ValidateTimestamp(request.now(), "now");
   if (!status.ok()) return status;
   if (static_cast<uint32_t>(request.items_size()) > limits.max_items()) {
-    return TooManyItems("items", request.items_size(), "max_items",
-                        limits.max_items());
+    return TooManyItems("items", request.items_size(),
+                        "policy.limits.max_items", limits.max_items());
   }
   if (static_cast<uint32_t>(request.agents_size()) > limits.max_agents()) {
-    return TooManyItems("agents", request.agents_size(), "max_agents",
-                        limits.max_agents());
+    return TooManyItems("agents", request.agents_size(),
+                        "policy.limits.max_agents", limits.max_agents());
   }
   status = ValidatePolicy(request, limits);
   if (!status.ok()) return status;
@@ -195,7 +195,8 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
                            static_cast<uint64_t>(request.agents_size()));
     if (listed > limits.max_explained_pairs()) {
       return TooManyItems("output.candidates_per_item", listed,
-                          "max_explained_pairs", limits.max_explained_pairs());
+                          "policy.limits.max_explained_pairs",
+                          limits.max_explained_pairs());
     }
   }
   if (output.explain_ineligible()) {
@@ -203,7 +204,8 @@ absl::Status ValidateRequest(const RouteConversationsRequest& request) {
                            static_cast<uint64_t>(request.agents_size());
     if (pairs > limits.max_explained_pairs()) {
       return TooManyItems("output.explain_ineligible", pairs,
-                          "max_explained_pairs", limits.max_explained_pairs());
+                          "policy.limits.max_explained_pairs",
+                          limits.max_explained_pairs());
     }
   }
   return absl::OkStatus();

@@ -28,8 +28,8 @@ absl::Status CompileCalendars(const EvaluateSlaRequest& request,
                               absl::flat_hash_map<std::string, int>* ids) {
   if (static_cast<size_t>(request.calendars_size()) >
       out->limits.max_calendars) {
-    return TooManyItems("calendars", request.calendars_size(), "max_calendars",
-                        out->limits.max_calendars);
+    return TooManyItems("calendars", request.calendars_size(),
+                        "limits.max_calendars", out->limits.max_calendars);
   }
   for (int i = 0; i < request.calendars_size(); ++i) {
     const std::string field = IndexedField("calendars", i);
@@ -108,11 +108,12 @@ absl::Status CompilePolicy(const SlaPolicy& policy, const std::string& field,
   const auto& condition = policy.condition();
   if (static_cast<uint32_t>(condition.tags_size()) > max_tags) {
     return TooManyItems(field + ".condition.tags", condition.tags_size(),
-                        "max_tags", max_tags);
+                        "limits.max_tags", max_tags);
   }
   if (static_cast<uint32_t>(condition.customer_tiers_size()) > max_tags) {
     return TooManyItems(field + ".condition.customer_tiers",
-                        condition.customer_tiers_size(), "max_tags", max_tags);
+                        condition.customer_tiers_size(), "limits.max_tags",
+                        max_tags);
   }
   out->tags.insert(condition.tags().begin(), condition.tags().end());
   out->customer_tiers.insert(condition.customer_tiers().begin(),
@@ -333,7 +334,8 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   }
   if (!within_max_conversations) {
     return TooManyItems("conversations", request.conversations_size(),
-                        "max_conversations", out.limits.max_conversations);
+                        "limits.max_conversations",
+                        out.limits.max_conversations);
   }
   if (scan.first_empty_id >= 0) {
     return InvalidField(
@@ -363,8 +365,8 @@ absl::StatusOr<CompiledRequest> CompileRequest(
   status = CompileCalendars(request, &out, &calendar_ids);
   if (!status.ok()) return status;
   if (static_cast<size_t>(request.policies_size()) > out.limits.max_policies) {
-    return TooManyItems("policies", request.policies_size(), "max_policies",
-                        out.limits.max_policies);
+    return TooManyItems("policies", request.policies_size(),
+                        "limits.max_policies", out.limits.max_policies);
   }
   absl::flat_hash_set<absl::string_view> policy_ids;
   out.policies.resize(request.policies_size());

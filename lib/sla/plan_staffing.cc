@@ -86,8 +86,8 @@ absl::StatusOr<StaffingOptions> Compile(const PlanStaffingRequest& request) {
           ? static_cast<double>(request.limits().max_model_work())
           : 2e9;
   if (static_cast<uint32_t>(request.intervals_size()) > o.max_intervals) {
-    return TooManyItems("intervals", request.intervals_size(), "max_intervals",
-                        o.max_intervals);
+    return TooManyItems("intervals", request.intervals_size(),
+                        "limits.max_intervals", o.max_intervals);
   }
   if (!cxkit::v1::StaffingModel_IsValid(request.model())) {
     return InvalidField("model", "unknown model");

@@ -167,7 +167,7 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.rules",
-       "policy.rules: 3 items exceed limits.max_blocked_patterns (2)"},
+       "policy.rules: 3 items exceed policy.limits.max_blocked_patterns (2)"},
       {"max_value_bytes bounds each blocked pattern",
        [](Request* r, int count) {
          IdentityLimitsOf(r)->set_max_value_bytes(8);
@@ -177,7 +177,7 @@ TEST(Limits, IdentityRequestLimits) {
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "policy.rules[0].blocked_patterns[0]",
        "policy.rules[0].blocked_patterns[0]: pattern longer than "
-       "limits.max_value_bytes (8)"},
+       "policy.limits.max_value_bytes (8)"},
       {"max_records counts the record ids of previous_profiles",
        [](Request* r, int count) {
          IdentityLimitsOf(r)->set_max_records(2);
@@ -188,7 +188,7 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_profiles",
-       "previous_profiles: 3 items exceed limits.max_records (2)"},
+       "previous_profiles: 3 items exceed policy.limits.max_records (2)"},
       {"probabilistic max_score_pairs",
        [](Request* r, int count) {
          *r = ProbabilisticRequest();
@@ -203,7 +203,8 @@ TEST(Limits, IdentityRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "score_pairs",
-       "score_pairs: 3 items exceed limits.max_score_pairs (2)"},
+       "score_pairs: 3 items exceed "
+       "policy.probabilistic.limits.max_score_pairs (2)"},
   };
   cxkit::v1::ResolveIdentitiesRequest base;
   AddRecord(&base, "a", {{IDENTIFIER_TYPE_EMAIL, "anna@mail.ru"}});
@@ -228,7 +229,7 @@ TEST(Limits, IdentityRecordLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_ATTRIBUTES",
        "records[1].attributes",
-       "3 attributes exceed limits.max_attributes_per_record (2)"},
+       "3 attributes exceed policy.limits.max_attributes_per_record (2)"},
       // 16 bytes: the 12-byte identifiers of both records still fit.
       {"max_value_bytes bounds an attribute's name and value together",
        [](cxkit::v1::ContactRecord* record, cxkit::v1::IdentityLimits* limits,
@@ -238,7 +239,7 @@ TEST(Limits, IdentityRecordLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "VALUE_TOO_LONG",
        "records[1].attributes[\"city\"]",
-       "attribute longer than limits.max_value_bytes (16)"},
+       "attribute longer than policy.limits.max_value_bytes (16)"},
   };
   for (const IdentityIssueCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -367,7 +368,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_conversations",
-       "previous_conversations: 3 items exceed limits.max_messages (2)"},
+       "previous_conversations: 3 items exceed policy.limits.max_messages (2)"},
       {"max_value_bytes bounds message ids",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_value_bytes(8);
@@ -375,7 +376,7 @@ TEST(Limits, MergeRequestLimits) {
                     "2026-03-30T10:01:00Z", "anna");
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "messages[1].id",
-       "messages[1].id: longer than limits.max_value_bytes (8)"},
+       "messages[1].id: longer than policy.limits.max_value_bytes (8)"},
       {"max_value_bytes bounds extra subject prefixes",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_value_bytes(8);
@@ -383,8 +384,8 @@ TEST(Limits, MergeRequestLimits) {
              std::string(count, 'p'));
        },
        8, STATUS_CODE_INVALID_ARGUMENT, "policy.extra_subject_prefixes[0]",
-       "policy.extra_subject_prefixes[0]: longer than limits.max_value_bytes "
-       "(8)"},
+       "policy.extra_subject_prefixes[0]: longer than "
+       "policy.limits.max_value_bytes (8)"},
       {"max_reference_patterns",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_reference_patterns(2);
@@ -396,7 +397,7 @@ TEST(Limits, MergeRequestLimits) {
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.reference_patterns",
        "policy.reference_patterns: 3 patterns exceed "
-       "limits.max_reference_patterns (2)"},
+       "policy.limits.max_reference_patterns (2)"},
       {"max_host_items bounds never_merge",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -407,7 +408,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.never_merge",
-       "policy.never_merge: 3 items exceed limits.max_host_items (2)"},
+       "policy.never_merge: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds split_before_message_ids",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -418,7 +419,7 @@ TEST(Limits, MergeRequestLimits) {
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "policy.split_before_message_ids",
        "policy.split_before_message_ids: 3 items exceed "
-       "limits.max_host_items (2)"},
+       "policy.limits.max_host_items (2)"},
       {"max_host_items bounds customers",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -427,7 +428,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customers",
-       "customers: 3 items exceed limits.max_host_items (2)"},
+       "customers: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds the identifiers of one customer",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -440,7 +441,8 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customers[0].identifiers",
-       "customers[0].identifiers: 3 items exceed limits.max_host_items (2)"},
+       "customers[0].identifiers: 3 items exceed "
+       "policy.limits.max_host_items (2)"},
       {"max_host_items bounds customer_profiles",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -449,7 +451,7 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "customer_profiles",
-       "customer_profiles: 3 items exceed limits.max_host_items (2)"},
+       "customer_profiles: 3 items exceed policy.limits.max_host_items (2)"},
       {"max_host_items bounds previous_conversations",
        [](Request* r, int count) {
          MergeLimitsOf(r)->set_max_host_items(2);
@@ -459,7 +461,8 @@ TEST(Limits, MergeRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "previous_conversations",
-       "previous_conversations: 3 items exceed limits.max_host_items (2)"},
+       "previous_conversations: 3 items exceed "
+       "policy.limits.max_host_items (2)"},
   };
   cxkit::v1::MergeConversationsRequest base;
   AddMessage(&base, "m0", CHANNEL_LIVE_CHAT, "2026-03-30T10:00:00Z", "anna");
@@ -503,7 +506,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
        "messages[1].recipients",
-       "3 identifiers exceed limits.max_identifiers_per_message (2)"},
+       "3 identifiers exceed policy.limits.max_identifiers_per_message (2)"},
       {"max_identifiers_per_message: the sender alone",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_identifiers_per_message(2);
@@ -511,7 +514,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        2, cxkit::v1::SEVERITY_ERROR, "TOO_MANY_IDENTIFIERS",
        "messages[1].sender",
-       "3 identifiers exceed limits.max_identifiers_per_message (2)"},
+       "3 identifiers exceed policy.limits.max_identifiers_per_message (2)"},
       {"max_header_bytes bounds In-Reply-To",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -519,7 +522,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.in_reply_to",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_header_bytes bounds References",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -527,7 +530,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.references",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_header_bytes bounds the subject",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_header_bytes(16);
@@ -535,7 +538,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.subject",
-       "17 bytes exceed limits.max_header_bytes (16)"},
+       "17 bytes exceed policy.limits.max_header_bytes (16)"},
       {"max_value_bytes bounds customer_id",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -543,14 +546,15 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].customer_id",
-       "17 bytes exceed limits.max_value_bytes (16)"},
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds thread_key",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
          m->set_thread_key(std::string(count, 't'));
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
-       "messages[1].thread_key", "17 bytes exceed limits.max_value_bytes (16)"},
+       "messages[1].thread_key",
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds the Message-ID",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -558,7 +562,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].email.message_id",
-       "17 bytes exceed limits.max_value_bytes (16)"},
+       "17 bytes exceed policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds sender values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -568,7 +572,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].sender[0].value",
-       "longer than limits.max_value_bytes (16)"},
+       "longer than policy.limits.max_value_bytes (16)"},
       {"max_value_bytes bounds recipient values",
        [](Message* m, Limits* limits, int count) {
          limits->set_max_value_bytes(16);
@@ -578,7 +582,7 @@ TEST(Limits, MergeMessageLimits) {
        },
        16, cxkit::v1::SEVERITY_ERROR, "OVERSIZED_VALUE",
        "messages[1].recipients[0].value",
-       "longer than limits.max_value_bytes (16)"},
+       "longer than policy.limits.max_value_bytes (16)"},
   };
   for (const MergeIssueCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -783,7 +787,7 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        2, STATUS_CODE_RESOURCE_EXHAUSTED, "agents",
-       "agents: 3 items exceed limits.max_agents (2)"},
+       "agents: 3 items exceed policy.limits.max_agents (2)"},
       {"max_entries_per_item: agent languages",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -793,7 +797,8 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].languages",
-       "agents[0].languages: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].languages: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent teams",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -802,14 +807,16 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].teams",
-       "agents[0].teams: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].teams: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_agents(0)->mutable_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].skills",
-       "agents[0].skills: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].skills: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: agent channels",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -823,23 +830,24 @@ TEST(Limits, RoutingRequestLimits) {
          }
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "agents[0].channels",
-       "agents[0].channels: 3 items exceed limits.max_entries_per_item (2)"},
+       "agents[0].channels: 3 items exceed policy.limits.max_entries_per_item "
+       "(2)"},
       {"max_entries_per_item: item required skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_items(0)->mutable_required_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].required_skills",
-       "items[0].required_skills: 3 items exceed limits.max_entries_per_item "
-       "(2)"},
+       "items[0].required_skills: 3 items exceed "
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item optional skills",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
          AddSkills(r->mutable_items(0)->mutable_optional_skills(), count);
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].optional_skills",
-       "items[0].optional_skills: 3 items exceed limits.max_entries_per_item "
-       "(2)"},
+       "items[0].optional_skills: 3 items exceed "
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item preferred agents",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -849,7 +857,7 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].preferred_agent_ids",
        "items[0].preferred_agent_ids: 3 items exceed "
-       "limits.max_entries_per_item (2)"},
+       "policy.limits.max_entries_per_item (2)"},
       {"max_entries_per_item: item excluded agents",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_entries_per_item(kEntries);
@@ -859,70 +867,72 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kEntries, STATUS_CODE_RESOURCE_EXHAUSTED, "items[0].excluded_agent_ids",
        "items[0].excluded_agent_ids: 3 items exceed "
-       "limits.max_entries_per_item (2)"},
+       "policy.limits.max_entries_per_item (2)"},
       {"max_name_bytes: agent id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->set_id(std::string(count, 'a'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].id",
-       "agents[0].id: longer than limits.max_name_bytes (4)"},
+       "agents[0].id: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent language",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->set_languages(0, std::string(count, 'l'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].languages[0]",
-       "agents[0].languages[0]: longer than limits.max_name_bytes (4)"},
+       "agents[0].languages[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent team",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_agents(0)->add_teams(std::string(count, 't'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].teams[0]",
-       "agents[0].teams[0]: longer than limits.max_name_bytes (4)"},
+       "agents[0].teams[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: agent skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          AddSkill(r->mutable_agents(0), std::string(count, 's'), 1);
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "agents[0].skills[0].skill",
-       "agents[0].skills[0].skill: longer than limits.max_name_bytes (4)"},
+       "agents[0].skills[0].skill: longer than policy.limits.max_name_bytes "
+       "(4)"},
       {"max_name_bytes: policy skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_policy()->add_skills(std::string(count, 's'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "policy.skills[0]",
-       "policy.skills[0]: longer than limits.max_name_bytes (4)"},
+       "policy.skills[0]: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_id(std::string(count, 'i'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].id",
-       "items[0].id: longer than limits.max_name_bytes (4)"},
+       "items[0].id: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item conversation id",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_conversation_id(std::string(count, 'c'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].conversation_id",
-       "items[0].conversation_id: longer than limits.max_name_bytes (4)"},
+       "items[0].conversation_id: longer than policy.limits.max_name_bytes "
+       "(4)"},
       {"max_name_bytes: item language",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_language(std::string(count, 'l'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].language",
-       "items[0].language: longer than limits.max_name_bytes (4)"},
+       "items[0].language: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item team",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
          r->mutable_items(0)->set_team(std::string(count, 't'));
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT, "items[0].team",
-       "items[0].team: longer than limits.max_name_bytes (4)"},
+       "items[0].team: longer than policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item required skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -930,8 +940,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].required_skills[0].skill",
-       "items[0].required_skills[0].skill: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].required_skills[0].skill: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item optional skill",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -941,8 +951,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].optional_skills[0].skill",
-       "items[0].optional_skills[0].skill: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].optional_skills[0].skill: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item preferred agent",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -950,8 +960,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].preferred_agent_ids[0]",
-       "items[0].preferred_agent_ids[0]: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].preferred_agent_ids[0]: longer than "
+       "policy.limits.max_name_bytes (4)"},
       {"max_name_bytes: item excluded agent",
        [](Request* r, int count) {
          RoutingLimitsOf(r)->set_max_name_bytes(kNameBytes);
@@ -959,8 +969,8 @@ TEST(Limits, RoutingRequestLimits) {
        },
        kNameBytes, STATUS_CODE_INVALID_ARGUMENT,
        "items[0].excluded_agent_ids[0]",
-       "items[0].excluded_agent_ids[0]: longer than limits.max_name_bytes "
-       "(4)"},
+       "items[0].excluded_agent_ids[0]: longer than "
+       "policy.limits.max_name_bytes (4)"},
   };
   // Every name is at most 4 bytes ("c-i1"), so max_name_bytes 4 fits it.
   cxkit::v1::RouteConversationsRequest base = NewRoutingRequest();

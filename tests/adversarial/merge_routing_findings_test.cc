@@ -44,8 +44,9 @@ TEST(MergeFindings, ExtraSubjectPrefixesHaveTheirOwnLimit) {
   EXPECT_EQ(response.status().code(),
             cxkit::v1::STATUS_CODE_RESOURCE_EXHAUSTED);
   EXPECT_EQ(response.status().field(), "policy.extra_subject_prefixes");
-  EXPECT_NE(response.status().message().find("limits.max_subject_prefixes"),
-            std::string::npos);
+  EXPECT_EQ(response.status().message(),
+            "policy.extra_subject_prefixes: 1001 items exceed "
+            "policy.limits.max_subject_prefixes (1000)");
   request.mutable_policy()->mutable_limits()->set_max_subject_prefixes(1001);
   EXPECT_EQ(MergeConversations(request).status().code(),
             cxkit::v1::STATUS_CODE_OK);

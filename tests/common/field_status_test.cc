@@ -32,6 +32,36 @@ TEST(FieldStatus, ProtoCodesAreNumberedLikeAbsl) {
             static_cast<int>(absl::StatusCode::kUnauthenticated));
 }
 
+// The status names the list; the message names the limit by the full path
+// the caller gives, from the request root.
+TEST(FieldStatus, TooManyItemsNamesTheLimitByItsFullPath) {
+  const absl::Status nested =
+      TooManyItems("records", 12, "policy.limits.max_records", 10);
+  EXPECT_EQ(nested.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(nested.message(),
+            "records: 12 items exceed policy.limits.max_records (10)");
+  EXPECT_EQ(FieldOf(nested), "records");
+  const absl::Status top =
+      TooManyItems("conversations", 3, "limits.max_conversations", 2);
+  EXPECT_EQ(top.message(),
+            "conversations: 3 items exceed limits.max_conversations (2)");
+  EXPECT_EQ(FieldOf(top), "conversations");
+}
+
+// The status names the limit itself, by the full path the caller gives, in
+// its field and in its message.
+TEST(FieldStatus, CheckRequestBytesNamesTheLimitByItsFullPath) {
+  EXPECT_TRUE(
+      CheckRequestBytes(100, "policy.limits.max_request_bytes", 100).ok());
+  const absl::Status status =
+      CheckRequestBytes(101, "policy.limits.max_request_bytes", 100);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(status.message(),
+            "policy.limits.max_request_bytes: request of 101 bytes exceeds "
+            "policy.limits.max_request_bytes (100)");
+  EXPECT_EQ(FieldOf(status), "policy.limits.max_request_bytes");
+}
+
 TEST(FieldStatus, IndexedField) {
   EXPECT_EQ(IndexedField("records", 3), "records[3]");
 }

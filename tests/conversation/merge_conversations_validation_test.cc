@@ -169,7 +169,7 @@ TEST(MergeConversationsValidationTest, GarbageBytesNeverCrash) {
   EXPECT_EQ(response.message_issues(0).reason(), "OVERSIZED_VALUE");
   EXPECT_EQ(response.message_issues(0).field(), "messages[0].email.references");
   EXPECT_EQ(response.message_issues(0).message(),
-            "20000 bytes exceed limits.max_header_bytes (16384)");
+            "20000 bytes exceed policy.limits.max_header_bytes (16384)");
 }
 
 TEST(MergeConversationsValidationTest, ReferencesBeyondTheLimitAreAWarning) {
@@ -205,8 +205,8 @@ TEST(MergeConversationsValidationTest, ReferencesBeyondTheLimitAreAWarning) {
   EXPECT_EQ(issue.reason(), "TOO_MANY_REFERENCES");
   EXPECT_EQ(issue.field(), "messages[1].email.references");
   EXPECT_EQ(issue.message(),
-            "more ids than limits.max_references_per_message (1); only the "
-            "last ones were read");
+            "more ids than policy.limits.max_references_per_message (1); "
+            "only the last ones were read");
   EXPECT_EQ(Groups(cut),
             (std::vector<std::vector<std::string>>{{"m2"}, {"m3"}}));
 }

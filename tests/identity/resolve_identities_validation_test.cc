@@ -91,7 +91,7 @@ TEST(ResolveIdentitiesValidation, TooManyRecordsIsResourceExhausted) {
   request.mutable_policy()->mutable_limits()->set_max_records(2);
   for (const char* id : {"a", "b", "c"}) AddRecord(&request, id, {});
   ExpectError(request, v1::STATUS_CODE_RESOURCE_EXHAUSTED, "records",
-              "records: 3 items exceed limits.max_records (2)");
+              "records: 3 items exceed policy.limits.max_records (2)");
 }
 
 TEST(ResolveIdentitiesValidation, RulesMustBeUnambiguous) {
@@ -168,6 +168,9 @@ TEST(ResolveIdentitiesValidation,
   EXPECT_EQ(issue.severity(), v1::SEVERITY_ERROR);
   EXPECT_EQ(issue.reason(), "TOO_MANY_IDENTIFIERS");
   EXPECT_EQ(issue.field(), "records[1].identifiers");
+  EXPECT_EQ(issue.message(),
+            "3 identifiers exceed policy.limits.max_identifiers_per_record "
+            "(2)");
   EXPECT_EQ(response.stats().records_with_errors(), 1u);
 }
 
@@ -186,6 +189,10 @@ TEST(ResolveIdentitiesValidation, BadTimestampAndOversizedValuesArePerRecord) {
   EXPECT_EQ(response.record_issues(0).field(), "records[0].observed_at");
   EXPECT_EQ(response.record_issues(1).reason(), "VALUE_TOO_LONG");
   EXPECT_EQ(response.record_issues(1).severity(), v1::SEVERITY_WARNING);
+  EXPECT_EQ(response.record_issues(1).field(),
+            "records[1].identifiers[0].value");
+  EXPECT_EQ(response.record_issues(1).message(),
+            "longer than policy.limits.max_value_bytes (32)");
 }
 
 TEST(ResolveIdentitiesValidation, UnknownIdentifierTypeIsAWarning) {

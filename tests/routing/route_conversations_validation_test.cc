@@ -144,26 +144,39 @@ TEST(RoutingValidationTest, BadPolicyValues) {
               "items[0].required_skills[0].level");
 }
 
+// The messages name each limit by its path in the request: policy.limits.
 TEST(RoutingValidationTest, LimitsAreEnforced) {
   RouteConversationsRequest request = ValidRequest();
   request.mutable_policy()->mutable_limits()->set_max_items(1);
   ExpectError(request, STATUS_CODE_RESOURCE_EXHAUSTED, "items");
+  EXPECT_EQ(RouteConversations(request).status().message(),
+            "items: 2 items exceed policy.limits.max_items (1)");
   request = ValidRequest();
   request.mutable_policy()->mutable_limits()->set_max_explained_pairs(3);
   request.mutable_output()->set_explain_ineligible(true);
   ExpectError(request, STATUS_CODE_RESOURCE_EXHAUSTED,
               "output.explain_ineligible");
+  EXPECT_EQ(RouteConversations(request).status().message(),
+            "output.explain_ineligible: 4 items exceed "
+            "policy.limits.max_explained_pairs (3)");
   request = ValidRequest();
   request.mutable_policy()->mutable_limits()->set_max_explained_pairs(3);
   request.mutable_output()->set_candidates_per_item(2);
   ExpectError(request, STATUS_CODE_RESOURCE_EXHAUSTED,
               "output.candidates_per_item");
+  EXPECT_EQ(RouteConversations(request).status().message(),
+            "output.candidates_per_item: 4 items exceed "
+            "policy.limits.max_explained_pairs (3)");
   request = ValidRequest();
   request.mutable_policy()->mutable_limits()->set_max_optimal_pairs(2);
   request.mutable_policy()->set_mode(cxkit::v1::ASSIGNMENT_MODE_OPTIMAL);
   const RouteConversationsResponse response = RouteConversations(request);
   EXPECT_EQ(response.status().code(), STATUS_CODE_RESOURCE_EXHAUSTED);
   EXPECT_EQ(response.status().field(), "policy.mode");
+  EXPECT_EQ(response.status().message(),
+            "policy.mode: OPTIMAL mode has more eligible pairs than "
+            "policy.limits.max_optimal_pairs (2); use GREEDY or split the "
+            "queue");
 }
 
 TEST(RoutingValidationTest, BadItemsAreIssuesAndTheRestIsRouted) {
