@@ -17,6 +17,7 @@
 #include "lib/identity/email_normalizer.h"
 #include "lib/identity/phone_fast_path.h"
 #include "lib/identity/phone_normalizer.h"
+#include "lib/identity/string_similarity.h"
 
 namespace cxkit::bench {
 namespace {
@@ -139,6 +140,40 @@ void TimeResolveIdentities(const cxkit::v1::ResolveIdentitiesRequest& request,
                           state.range(0));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
 }
+
+// Edit distances on the kind of pair probabilistic matching compares: one
+// typo (a swap, a substitution, a missing letter) in a family name.
+const std::vector<std::pair<std::u32string, std::u32string>>& TypoPairs() {
+  static const auto* const pairs =
+      new std::vector<std::pair<std::u32string, std::u32string>>{
+          {U"smirnova", U"smrinova"},        {U"kowalski", U"kowalsky"},
+          {U"alexandrova", U"aleksandrova"}, {U"johnson", U"jonson"},
+          {U"mueller", U"muller"},           {U"fernandez", U"hernandez"},
+      };
+  return *pairs;
+}
+
+void BM_OsaDistanceTypos(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const auto& [a, b] : TypoPairs()) {
+      benchmark::DoNotOptimize(identity::OsaDistance(a, b, 2));
+    }
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(TypoPairs().size()));
+}
+BENCHMARK(BM_OsaDistanceTypos);
+
+void BM_LevenshteinTypos(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const auto& [a, b] : TypoPairs()) {
+      benchmark::DoNotOptimize(identity::Levenshtein(a, b, 2));
+    }
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(TypoPairs().size()));
+}
+BENCHMARK(BM_LevenshteinTypos);
 
 void BM_ResolveIdentities(benchmark::State& state) {
   TimeResolveIdentities(MakeRequest(static_cast<size_t>(state.range(0))),

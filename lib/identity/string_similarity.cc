@@ -55,6 +55,25 @@ class ScratchRow {
   T* data_;
 };
 
+// Drops the common prefix and suffix of `a` and `b`, which an optimal
+// alignment matches at no cost in both distances below, so that the dynamic
+// program runs on the differing middle only (typos are usually one letter).
+void TrimCommonAffixes(std::u32string_view* a, std::u32string_view* b) {
+  size_t prefix = 0;
+  const size_t most = std::min(a->size(), b->size());
+  while (prefix < most && (*a)[prefix] == (*b)[prefix]) ++prefix;
+  a->remove_prefix(prefix);
+  b->remove_prefix(prefix);
+  size_t suffix = 0;
+  const size_t rest = std::min(a->size(), b->size());
+  while (suffix < rest &&
+         (*a)[a->size() - 1 - suffix] == (*b)[b->size() - 1 - suffix]) {
+    ++suffix;
+  }
+  a->remove_suffix(suffix);
+  b->remove_suffix(suffix);
+}
+
 }  // namespace
 
 void DecodeUtf8(absl::string_view text, std::u32string* out) {
@@ -137,6 +156,11 @@ uint32_t Levenshtein(std::u32string_view a, std::u32string_view b,
   const size_t diff =
       a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > cap) return cap + 1;
+  TrimCommonAffixes(&a, &b);
+  if (a.empty() || b.empty()) {
+    return static_cast<uint32_t>(
+        std::min<size_t>(a.size() + b.size(), cap + 1));
+  }
   ScratchRow<uint32_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<uint32_t>(j);
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -160,6 +184,11 @@ uint32_t OsaDistance(std::u32string_view a, std::u32string_view b,
   const size_t diff =
       a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > cap) return cap + 1;
+  TrimCommonAffixes(&a, &b);
+  if (a.empty() || b.empty()) {
+    return static_cast<uint32_t>(
+        std::min<size_t>(a.size() + b.size(), cap + 1));
+  }
   // Three rolling rows: i - 2 (for transpositions), i - 1 and i.
   const size_t width = b.size() + 1;
   ScratchRow<uint32_t> two_back(width);

@@ -2,6 +2,13 @@
 
 #include "lib/identity/string_similarity.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "gtest/gtest.h"
 #include "lib/identity/date_similarity.h"
 #include "lib/identity/match_blocking.h"
@@ -48,6 +55,48 @@ TEST(StringSimilarity, OptimalStringAlignment) {
   EXPECT_EQ(Levenshtein(U("ab"), U("ba"), 10), 2u);
   EXPECT_EQ(OsaDistance(U("smirnova"), U("smrinova"), 10), 1u);
   EXPECT_EQ(OsaDistance(U("kitten"), U("sitting"), 10), 3u);
+}
+
+// The textbook dynamic programs, without caps, trimming or early exits.
+uint32_t ReferenceDistance(std::u32string_view a, std::u32string_view b,
+                           bool transpositions) {
+  std::vector<std::vector<uint32_t>> d(a.size() + 1,
+                                       std::vector<uint32_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<uint32_t>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<uint32_t>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+      if (transpositions && i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+          a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// On many random strings over a three-letter alphabet (so that common
+// prefixes, suffixes and transpositions abound), with every cap from 0 to 9,
+// both distances equal the textbook ones capped at cap + 1.
+TEST(StringSimilarity, DistancesMatchTheTextbookDynamicProgram) {
+  std::mt19937 random(7);
+  auto word = [&] {
+    std::u32string text(random() % 9, U'a');
+    for (char32_t& c : text) c = U'a' + random() % 3;
+    return text;
+  };
+  for (int n = 0; n < 50000; ++n) {
+    const std::u32string a = word(), b = word();
+    const uint32_t cap = random() % 10;
+    const uint32_t levenshtein = ReferenceDistance(a, b, false);
+    const uint32_t osa = ReferenceDistance(a, b, true);
+    ASSERT_EQ(Levenshtein(a, b, cap), std::min(levenshtein, cap + 1))
+        << n << " cap " << cap;
+    ASSERT_EQ(OsaDistance(a, b, cap), std::min(osa, cap + 1))
+        << n << " cap " << cap;
+  }
 }
 
 TEST(StringSimilarity, NormalizeForMatching) {
