@@ -23,6 +23,25 @@ bool IsFromCustomer(const ConversationMessage& message) {
   }
 }
 
+namespace {
+
+// "<type>:<value>", or "<type>:<namespace>/<value>" where the type is scoped.
+std::string ImplicitName(IdentifierType type,
+                         const cxkit::v1::Identifier& identifier,
+                         absl::string_view normalized) {
+  const std::string type_name =
+      type == cxkit::v1::IDENTIFIER_TYPE_CUSTOM
+          ? identifier.custom_type()
+          : absl::AsciiStrToLower(cxkit::v1::IdentifierType_Name(type).substr(
+                sizeof("IDENTIFIER_TYPE_") - 1));
+  if (identity::IgnoresNamespace(type) || identifier.namespace_().empty()) {
+    return absl::StrCat(type_name, ":", normalized);
+  }
+  return absl::StrCat(type_name, ":", identifier.namespace_(), "/", normalized);
+}
+
+}  // namespace
+
 CustomerDirectory::CustomerDirectory(
     const cxkit::v1::MergeConversationsRequest& request)
     : policy_(request.policy()) {
@@ -65,11 +84,10 @@ uint32_t CustomerDirectory::Intern(absl::string_view name) {
   return it->second;
 }
 
-uint32_t CustomerDirectory::InternOwned(std::string name) {
-  auto it = by_name_.find(name);
-  if (it != by_name_.end()) return it->second;
+uint32_t CustomerDirectory::AddImplicit(std::string name) {
   owned_names_.push_back(std::move(name));
-  return Intern(owned_names_.back());
+  names_.push_back(owned_names_.back());
+  return static_cast<uint32_t>(names_.size() - 1);
 }
 
 std::string CustomerDirectory::MatchingKey(IdentifierType type,
@@ -78,8 +96,11 @@ std::string CustomerDirectory::MatchingKey(IdentifierType type,
                                            absl::string_view normalized) {
   if (identity::IgnoresNamespace(type)) name_space = "";
   if (type != cxkit::v1::IDENTIFIER_TYPE_CUSTOM) custom_type = "";
-  return absl::StrCat(static_cast<int>(type), "\x1f", custom_type, "\x1f",
-                      name_space, "\x1f", normalized);
+  // Lengths before the variable fields: no choice of custom type, namespace
+  // and value spells another one's key.
+  return absl::StrCat(static_cast<int>(type), ":", custom_type.size(), ":",
+                      custom_type, name_space.size(), ":", name_space,
+                      normalized);
 }
 
 void CustomerDirectory::LinkValue(std::string key, uint32_t customer) {
@@ -117,20 +138,15 @@ CustomerDirectory::Normalized CustomerDirectory::NormalizeRaw(
       result.key = static_cast<int32_t>(keys_.size());
       keys_.push_back(std::move(key));
       key_types_.push_back(type);
-      // The implicit customer name: "<type>:<value>", scoped where the type
-      // is.
-      std::string type_name =
-          type == cxkit::v1::IDENTIFIER_TYPE_CUSTOM
-              ? identifier.custom_type()
-              : absl::AsciiStrToLower(
-                    cxkit::v1::IdentifierType_Name(type).substr(
-                        sizeof("IDENTIFIER_TYPE_") - 1));
-      const bool scoped =
-          !identity::IgnoresNamespace(type) && !identifier.namespace_().empty();
-      implicit_customer_.push_back(InternOwned(
-          scoped ? absl::StrCat(type_name, ":", identifier.namespace_(), "/",
-                                scratch_)
-                 : absl::StrCat(type_name, ":", scratch_)));
+      // One implicit customer per matching key (raw spellings of one value
+      // share it); its name is for display only and may read like another's.
+      auto [implicit, inserted] =
+          implicit_by_key_.try_emplace(keys_.back(), kNoCustomer);
+      if (inserted) {
+        implicit->second =
+            AddImplicit(ImplicitName(type, identifier, scratch_));
+      }
+      implicit_customer_.push_back(implicit->second);
     }
   }
   raw_cache_.emplace(raw, result);

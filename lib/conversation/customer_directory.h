@@ -26,7 +26,9 @@ enum class CustomerSource { kNone, kHost, kLinked, kImplicit };
 // false when it is the recipient (outbound, internal, agent or bot).
 bool IsFromCustomer(const cxkit::v1::ConversationMessage& message);
 
-// Interns customer names and matches identifiers. Keeps views into the
+// Interns customer names and matches identifiers. Host customers (customer
+// ids, profile ids, link ids) are interned by name; an implicit customer is
+// one per matching key, whatever its display name. Keeps views into the
 // request, which must outlive it. Not thread-safe (one per call).
 class CustomerDirectory {
  public:
@@ -48,8 +50,10 @@ class CustomerDirectory {
   uint32_t size() const { return static_cast<uint32_t>(names_.size()); }
 
  private:
+  // The customer named `name` by the host (customer ids, profile ids).
   uint32_t Intern(absl::string_view name);
-  uint32_t InternOwned(std::string name);
+  // A new implicit customer; never found by Intern, even under the same name.
+  uint32_t AddImplicit(std::string name);
   // The matching key of an identifier whose type already is a matching type.
   static std::string MatchingKey(cxkit::v1::IdentifierType type,
                                  absl::string_view custom_type,
@@ -74,10 +78,13 @@ class CustomerDirectory {
   absl::flat_hash_map<std::string, uint32_t> linked_values_;
   absl::flat_hash_map<absl::string_view, uint32_t> by_record_id_;
   absl::flat_hash_map<RawKey, Normalized> raw_cache_;
-  // Implicit names by key index, and the keys themselves.
-  std::vector<std::string> keys_;
+  // Per key index (one per distinct raw identifier): its matching key (a
+  // deque, so that views of the keys stay valid), type and implicit customer.
+  std::deque<std::string> keys_;
   std::vector<cxkit::v1::IdentifierType> key_types_;
   std::vector<uint32_t> implicit_customer_;
+  // The implicit customer of each distinct matching key (views into keys_).
+  absl::flat_hash_map<absl::string_view, uint32_t> implicit_by_key_;
   identity::PhoneNormalizer phones_;
   std::string scratch_;
 };

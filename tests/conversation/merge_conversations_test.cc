@@ -453,6 +453,82 @@ TEST(MergeConversationsTest, CustomersFromLinksAndImplicitKeys) {
   EXPECT_EQ(response.stats().messages_with_implicit_customer(), 2u);
 }
 
+// Implicit customers are told apart by their identifier, never by their
+// name: two senders whose names read alike ("<type>:<namespace>/<value>" with a
+// '/' in a namespace or value, a custom type named like a built-in one, a host
+// customer id spelled like an implicit name) are different customers, so the
+// cross-channel window (2 h) does not join their messages.
+TEST(MergeConversationsTest, ImplicitCustomersWithAlikeNamesStayApart) {
+  MergeConversationsRequest request;
+  const auto add = [&](const std::string& id, cxkit::v1::Channel channel,
+                       const std::string& time, cxkit::v1::IdentifierType type,
+                       const std::string& value, const std::string& name_space,
+                       const std::string& custom_type = "") {
+    auto* m = AddMessage(&request, id, channel, time);
+    AddIdentifier(m->mutable_sender(), type, value, name_space)
+        ->set_custom_type(custom_type);
+  };
+  add("psid-a", cxkit::v1::CHANNEL_MESSENGER, "2024-06-03T10:00:00Z",
+      cxkit::v1::IDENTIFIER_TYPE_MESSENGER_PSID, "123", "shop/eu");
+  add("psid-b", cxkit::v1::CHANNEL_LIVE_CHAT, "2024-06-03T10:10:00Z",
+      cxkit::v1::IDENTIFIER_TYPE_MESSENGER_PSID, "eu/123", "shop");
+  add("mail", cxkit::v1::CHANNEL_EMAIL, "2024-06-04T10:00:00Z",
+      cxkit::v1::IDENTIFIER_TYPE_EMAIL, "anna@example.com", "");
+  add("custom", cxkit::v1::CHANNEL_WEB_FORM, "2024-06-04T10:10:00Z",
+      cxkit::v1::IDENTIFIER_TYPE_CUSTOM, "anna@example.com", "", "email");
+  AddMessage(&request, "host", cxkit::v1::CHANNEL_SMS, "2024-06-04T10:20:00Z",
+             "email:anna@example.com");
+  const MergeConversationsResponse response = Merge(request);
+  EXPECT_EQ(Groups(response),
+            (Ids{{"psid-a"}, {"psid-b"}, {"mail"}, {"custom"}, {"host"}}));
+  ASSERT_EQ(response.conversations_size(), 5);
+  EXPECT_EQ(response.conversations(0).customer_id(),
+            "messenger_psid:shop/eu/123");
+  EXPECT_EQ(response.conversations(1).customer_id(),
+            "messenger_psid:shop/eu/123");
+  for (int c = 2; c < 5; ++c) {
+    EXPECT_EQ(response.conversations(c).customer_id(),
+              "email:anna@example.com");
+  }
+  EXPECT_EQ(response.stats().messages_with_implicit_customer(), 4u);
+  EXPECT_EQ(response.stats().messages_with_host_customer(), 1u);
+}
+
+// The matching key of a scoped identifier keeps namespace and value apart
+// even when they hold the key's separator: a profile's PSID "X\x1f1" on page
+// "page" does not claim the sender "1" on page "page\x1fX".
+TEST(MergeConversationsTest, ProfileIdentifiersMatchWholeFieldsOnly) {
+  MergeConversationsRequest request;
+  auto* profile = request.add_customer_profiles();
+  profile->set_profile_id("p-anna");
+  auto* identifier = profile->add_identifiers();
+  identifier->set_type(cxkit::v1::IDENTIFIER_TYPE_MESSENGER_PSID);
+  identifier->set_namespace_("page");
+  identifier->set_normalized_value(
+      "X\x1f"
+      "1");
+  auto* own = AddMessage(&request, "anna", cxkit::v1::CHANNEL_MESSENGER,
+                         "2024-06-03T10:00:00Z");
+  AddIdentifier(own->mutable_sender(),
+                cxkit::v1::IDENTIFIER_TYPE_MESSENGER_PSID,
+                "X\x1f"
+                "1",
+                "page");
+  auto* other = AddMessage(&request, "other", cxkit::v1::CHANNEL_MESSENGER,
+                           "2024-06-03T11:00:00Z");
+  AddIdentifier(other->mutable_sender(),
+                cxkit::v1::IDENTIFIER_TYPE_MESSENGER_PSID, "1",
+                "page\x1f"
+                "X");
+  const MergeConversationsResponse response = Merge(request);
+  ASSERT_EQ(response.conversations_size(), 2);
+  EXPECT_EQ(response.conversations(0).customer_id(), "p-anna");
+  EXPECT_EQ(response.conversations(1).customer_id(),
+            "messenger_psid:page\x1f"
+            "X/1");
+  EXPECT_EQ(response.stats().messages_with_linked_customer(), 1u);
+}
+
 TEST(MergeConversationsTest, BadMessagesAreLeftOutWithAnIssue) {
   MergeConversationsRequest request;
   AddMessage(&request, "ok", cxkit::v1::CHANNEL_SMS, "2024-06-03T10:00:00Z",
