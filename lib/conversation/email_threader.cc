@@ -103,7 +103,7 @@ EmailThreads ThreadEmails(
       out.truncated_references.push_back(position);
     }
     if (ids.empty()) {
-      ParseMessageIds(h->in_reply_to(), &ids);
+      ParseBracketedMessageIds(h->in_reply_to(), &ids);
       if (ids.size() > 1) ids.resize(1);
     }
     uint32_t previous = kNone;

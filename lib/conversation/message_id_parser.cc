@@ -29,15 +29,8 @@ absl::string_view NormalizeMessageId(absl::string_view header) {
   return id;
 }
 
-void ParseMessageIds(absl::string_view header,
-                     std::vector<absl::string_view>* ids) {
-  if (!absl::StrContains(header, '<')) {
-    for (absl::string_view word : absl::StrSplit(
-             header, absl::ByAnyChar(" \t\r\n,"), absl::SkipEmpty())) {
-      if (IsMsgId(word)) ids->push_back(word);
-    }
-    return;
-  }
+void ParseBracketedMessageIds(absl::string_view header,
+                              std::vector<absl::string_view>* ids) {
   size_t pos = 0;
   while (pos < header.size()) {
     const size_t open = header.find('<', pos);
@@ -53,6 +46,18 @@ void ParseMessageIds(absl::string_view header,
     }
     if (IsMsgId(id)) ids->push_back(id);
     pos = close + 1;
+  }
+}
+
+void ParseMessageIds(absl::string_view header,
+                     std::vector<absl::string_view>* ids) {
+  if (absl::StrContains(header, '<')) {
+    ParseBracketedMessageIds(header, ids);
+    return;
+  }
+  for (absl::string_view word :
+       absl::StrSplit(header, absl::ByAnyChar(" \t\r\n,"), absl::SkipEmpty())) {
+    if (IsMsgId(word)) ids->push_back(word);
   }
 }
 

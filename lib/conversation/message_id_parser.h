@@ -14,12 +14,19 @@ namespace cxkit::conversation {
 // usable is left or it holds whitespace.
 absl::string_view NormalizeMessageId(absl::string_view header);
 
-// Appends the msg-ids of a References or In-Reply-To header to `*ids`, left to
-// right, as views into `header`: the contents of "<...>" that contain "@" and
-// no whitespace; when the header has no "<" at all, its whitespace-separated
+// Appends the msg-ids of a References header to `*ids`, left to right, as
+// views into `header`: the contents of "<...>" that contain "@" and no
+// whitespace; when the header has no "<" at all, its whitespace-separated
 // words with "@". Everything else (dates, names, "<junk>") is skipped.
 void ParseMessageIds(absl::string_view header,
                      std::vector<absl::string_view>* ids);
+
+// The same for an In-Reply-To header, without the bare-word fallback: only
+// the contents of "<...>". An In-Reply-To without brackets holds an address
+// ("support@shop.example") or free text, never an id, and taking the shop's
+// own address for one would thread every customer who wrote to it together.
+void ParseBracketedMessageIds(absl::string_view header,
+                              std::vector<absl::string_view>* ids);
 
 }  // namespace cxkit::conversation
 

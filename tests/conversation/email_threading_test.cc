@@ -118,6 +118,19 @@ TEST(EmailThreadingTest, JunkInReplyToIsIgnored) {
             cxkit::v1::MERGE_RULE_EMAIL_SUBJECT);
 }
 
+// An In-Reply-To without "<...>" holds an address or free text, never a
+// usable id: the shop's own address there must not thread two customers.
+TEST(EmailThreadingTest, InReplyToAddressIsNotAMessageId) {
+  MergeConversationsRequest request;
+  AddEmail(&request, "anna-1", "2024-06-03T10:00:00Z", "anna", "<a1@x>",
+           "support@shop.example", "", "Broken zipper");
+  AddEmail(&request, "boris-1", "2024-06-03T12:00:00Z", "boris", "<b1@x>",
+           "support@shop.example", "", "Invoice missing");
+  const MergeConversationsResponse response = Merge(request);
+  EXPECT_EQ(Groups(response), (Ids{{"anna-1"}, {"boris-1"}}));
+  EXPECT_EQ(response.stats().merges(), 0u);
+}
+
 TEST(EmailThreadingTest, InReplyToOnlyCountsWithoutReferences) {
   MergeConversationsRequest request;
   AddEmail(&request, "a", "2024-06-03T10:00:00Z", "anna", "<a@x>", "", "",
