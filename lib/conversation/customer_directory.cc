@@ -63,12 +63,11 @@ CustomerDirectory::CustomerDirectory(
           customer);
     }
   }
-  std::string error;
   for (const cxkit::v1::CustomerLink& link : request.customers()) {
     if (link.customer_id().empty()) continue;  // rejected by validation
     const uint32_t customer = Intern(link.customer_id());
     for (const cxkit::v1::Identifier& identifier : link.identifiers()) {
-      const Normalized normalized = NormalizeRaw(identifier, &error);
+      const Normalized normalized = NormalizeRaw(identifier);
       if (normalized.key < 0) continue;
       LinkValue(keys_[normalized.key], customer);
     }
@@ -109,24 +108,29 @@ void CustomerDirectory::LinkValue(std::string key, uint32_t customer) {
 }
 
 CustomerDirectory::Normalized CustomerDirectory::NormalizeRaw(
-    const cxkit::v1::Identifier& identifier, std::string* error) {
+    const cxkit::v1::Identifier& identifier) {
   const RawKey raw{identifier.type(), identifier.custom_type(),
                    identifier.namespace_(), identifier.value()};
   auto it = raw_cache_.find(raw);
   if (it != raw_cache_.end()) return it->second;
-  Normalized result{-1, kNoCustomer};
-  error->clear();
+  Normalized result{-1, kNoCustomer, 0};
+  // Why it is unusable, kept with the cached answer so that every message
+  // with this identifier gets the same explanation.
+  const auto unusable = [&](absl::string_view why) {
+    result.error = static_cast<uint32_t>(errors_.size());
+    errors_.emplace_back(why.empty() ? "unusable identifier" : why);
+  };
   if (identifier.type() == cxkit::v1::IDENTIFIER_TYPE_UNSPECIFIED ||
       !cxkit::v1::IdentifierType_IsValid(identifier.type())) {
-    *error = "unknown identifier type";
+    unusable("unknown identifier type");
   } else {
     absl::Status status =
         identity::NormalizeIdentifier(identifier, policy_.default_region(),
                                       policy_.email(), &phones_, &scratch_);
     if (!status.ok()) {
-      *error = std::string(status.message());
+      unusable(status.message());
     } else if (scratch_.empty()) {
-      *error = "empty value";
+      unusable("empty value");
     } else {
       const IdentifierType type = identity::MatchingType(identifier.type());
       std::string key = MatchingKey(type, identifier.custom_type(),
@@ -172,16 +176,15 @@ uint32_t CustomerDirectory::Resolve(const ConversationMessage& message,
       from_customer ? message.sender() : message.recipients();
   uint32_t linked = kNoCustomer;
   int32_t implicit_key = -1;
-  std::string error;
   for (int i = 0; i < identifiers.size(); ++i) {
-    const Normalized normalized = NormalizeRaw(identifiers[i], &error);
+    const Normalized normalized = NormalizeRaw(identifiers[i]);
     if (normalized.key < 0) {
       issues->Add(index, cxkit::v1::SEVERITY_WARNING,
                   identity::UnparseableReason(identifiers[i].type()),
                   absl::StrCat(IndexedField("messages", index),
                                from_customer ? ".sender" : ".recipients", "[",
                                i, "].value"),
-                  error.empty() ? "unusable identifier" : error);
+                  errors_[normalized.error]);
       continue;
     }
     if (normalized.linked_customer != kNoCustomer &&

@@ -67,9 +67,9 @@ class CustomerDirectory {
   struct Normalized {
     int32_t key;  // index into keys_, -1 when unusable
     uint32_t linked_customer;
+    uint32_t error;  // when unusable: why, as an index into errors_
   };
-  Normalized NormalizeRaw(const cxkit::v1::Identifier& identifier,
-                          std::string* error);
+  Normalized NormalizeRaw(const cxkit::v1::Identifier& identifier);
 
   const cxkit::v1::MergePolicy& policy_;
   std::vector<absl::string_view> names_;
@@ -78,6 +78,7 @@ class CustomerDirectory {
   absl::flat_hash_map<std::string, uint32_t> linked_values_;
   absl::flat_hash_map<absl::string_view, uint32_t> by_record_id_;
   absl::flat_hash_map<RawKey, Normalized> raw_cache_;
+  std::vector<std::string> errors_;  // Normalized::error texts
   // Per key index (one per distinct raw identifier): its matching key (a
   // deque, so that views of the keys stay valid), type and implicit customer.
   std::deque<std::string> keys_;

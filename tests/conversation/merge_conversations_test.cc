@@ -529,6 +529,26 @@ TEST(MergeConversationsTest, ProfileIdentifiersMatchWholeFieldsOnly) {
   EXPECT_EQ(response.stats().messages_with_linked_customer(), 1u);
 }
 
+// The same unusable identifier on two messages gets the same explanation on
+// both, whichever comes first (the answers are cached per raw identifier).
+TEST(MergeConversationsTest, RepeatedUnusableIdentifierIsExplainedAlike) {
+  MergeConversationsRequest request;
+  for (const char* id : {"a", "b"}) {
+    auto* m = AddMessage(&request, id, cxkit::v1::CHANNEL_SMS,
+                         "2024-06-03T10:00:00Z");
+    AddIdentifier(m->mutable_sender(), cxkit::v1::IDENTIFIER_TYPE_PHONE,
+                  "not a phone");
+  }
+  const MergeConversationsResponse response = Merge(request);
+  ASSERT_EQ(response.message_issues_size(), 2);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(response.message_issues(i).reason(), "UNPARSEABLE_PHONE");
+    EXPECT_EQ(response.message_issues(i).message(),
+              response.message_issues(0).message());
+    EXPECT_NE(response.message_issues(i).message(), "unusable identifier");
+  }
+}
+
 TEST(MergeConversationsTest, BadMessagesAreLeftOutWithAnIssue) {
   MergeConversationsRequest request;
   AddMessage(&request, "ok", cxkit::v1::CHANNEL_SMS, "2024-06-03T10:00:00Z",
