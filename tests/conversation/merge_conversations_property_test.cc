@@ -61,12 +61,35 @@ TEST(MergeConversationsPropertyTest, GeneratedStreamMergesAcrossChannels) {
   EXPECT_EQ(listed, 3000u);
 }
 
+// Unusable identifiers beside the usable ones on some messages, each kind
+// repeated on several messages: their warnings must not depend on the order.
+MergeConversationsRequest WithUnusableIdentifiers(
+    MergeConversationsRequest request) {
+  for (int i = 0; i < request.messages_size(); ++i) {
+    auto* sender = request.mutable_messages(i)->mutable_sender();
+    if (i % 13 == 0) {
+      auto* phone = sender->Add();
+      phone->set_type(cxkit::v1::IDENTIFIER_TYPE_PHONE);
+      phone->set_value("call me");
+    }
+    if (i % 17 == 0) {
+      auto* email = sender->Add();
+      email->set_type(cxkit::v1::IDENTIFIER_TYPE_EMAIL);
+      email->set_value("no-at-sign");
+    }
+    if (i % 19 == 0) sender->Add()->set_value("typeless");
+  }
+  return request;
+}
+
 TEST(MergeConversationsPropertyTest, ShuffledInputGivesTheSameResponse) {
-  const MergeConversationsRequest request = Generated(2000, 11);
+  const MergeConversationsRequest request =
+      WithUnusableIdentifiers(Generated(2000, 11));
   const MergeConversationsResponse baseline =
       cxkit::MergeConversations(request);
   ASSERT_EQ(baseline.status().code(), cxkit::v1::STATUS_CODE_OK);
   ASSERT_GT(baseline.conversations_size(), 0);
+  ASSERT_GT(baseline.message_issues_size(), 100);
   const std::string expected = OrderFreeBytes(baseline);
   std::mt19937_64 engine(3);
   for (int round = 0; round < 3; ++round) {
