@@ -67,9 +67,12 @@ struct Linking {
 };
 
 // Applies the rules of MergePolicy message by message in time order. Each
-// decision depends only on earlier messages, so a later call with more
-// messages repeats the earlier decisions. O(n α(n)) plus the work of the
-// base subjects of e-mails.
+// decision depends only on earlier messages, except e-mail links: JWZ threads
+// all e-mails at once, so a later e-mail's References can re-parent earlier
+// ones. A later call with more messages therefore repeats the earlier
+// decisions unless such a reply arrived; the previous-conversation links
+// (applied last) then keep the host's earlier grouping. O(n α(n)) plus the
+// work of the base subjects of e-mails.
 Linking LinkMessages(LinkerInput input);
 
 }  // namespace cxkit::conversation

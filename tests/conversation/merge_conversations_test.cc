@@ -390,6 +390,36 @@ TEST(MergeConversationsTest, SplitSurvivesLaterCallsWithPreviousConversations) {
   EXPECT_EQ(second.conversations(1).conversation_id(), DerivedId("m2"));
 }
 
+// A later e-mail's References can re-parent earlier e-mails (JWZ reads the
+// whole thread anew): here the agent's reply cites Boris's e-mail, then
+// Anna's, which puts Anna's under Boris's. The batch then refuses Anna's
+// WhatsApp message (another customer's conversation); an incremental call
+// keeps what the host already showed together: the documented exception to
+// "incremental equals batch".
+TEST(MergeConversationsTest, ReparentingReplyKeepsTheHostsEarlierGrouping) {
+  MergeConversationsRequest request;
+  AddEmail(&request, "b1", "2024-06-03T09:00:00Z", "boris", "<b1@x>", "", "",
+           "Invoice");
+  AddEmail(&request, "a1", "2024-06-03T10:00:00Z", "anna", "<a1@x>", "", "",
+           "Zipper");
+  AddMessage(&request, "a2", cxkit::v1::CHANNEL_WHATSAPP,
+             "2024-06-03T10:30:00Z", "anna");
+  const MergeConversationsResponse first = Merge(request);
+  ASSERT_EQ(Groups(first), (Ids{{"b1"}, {"a1", "a2"}}));
+
+  auto* reply = AddEmail(&request, "n", "2024-06-03T12:00:00Z", "", "<n@x>", "",
+                         "<b1@x> <a1@x>", "Re: Zipper");
+  reply->set_direction(cxkit::v1::MESSAGE_DIRECTION_OUTBOUND);
+  reply->set_author_kind(cxkit::v1::AUTHOR_KIND_AGENT);
+  EXPECT_EQ(Groups(Merge(request)), (Ids{{"b1", "a1", "n"}, {"a2"}}));
+  for (const auto& c : first.conversations()) {
+    auto* previous = request.add_previous_conversations();
+    previous->set_conversation_id(c.conversation_id());
+    *previous->mutable_message_ids() = c.message_ids();
+  }
+  EXPECT_EQ(Groups(Merge(request)), (Ids{{"b1", "a1", "a2", "n"}}));
+}
+
 TEST(MergeConversationsTest, MergedPreviousConversationsReportTheSurvivor) {
   MergeConversationsRequest request;
   AddMessage(&request, "a", cxkit::v1::CHANNEL_LIVE_CHAT,
