@@ -34,8 +34,10 @@ bool FindCrowding(uint32_t key, double tolerance, const IdentifierRules& rules,
   scratch->most_in_one_record.clear();
   for (uint32_t record : index.RecordsOf(key)) {
     scratch->record_rules.clear();
+    // The value itself counts too: all its records as one customer would
+    // hold it beside the others (a family e-mail and five own e-mails are
+    // six e-mails).
     for (const Occurrence& o : index.OccurrencesOf(record)) {
-      if (o.key == key) continue;
       const uint32_t rule = index.keys[o.key].rule;
       if (rules.rule(rule).max_per_profile == 0) continue;
       scratch->values.emplace_back(rule, o.key);

@@ -128,18 +128,37 @@ Clustering LinkRecords(const cxkit::v1::ResolveIdentitiesRequest& request,
     *joined = true;
     return true;
   };
+  // Each record carrying a linking value joins the first of the value's
+  // groups (each named by its first record, in canonical order) that its
+  // limits allow, and every refusal on the way is reported; a record no group
+  // takes starts another group that later records may join. So a refusal
+  // keeps apart only what the limit forbids: two records that may share a
+  // profile do, even when a third record of the value may join neither. At
+  // most kMaxGroupsPerValue groups are tried per record, which bounds the
+  // checks (and refusals) to that many per record.
+  constexpr size_t kMaxGroupsPerValue = 8;
+  std::vector<uint32_t> anchors;
   for (uint32_t k : linking_keys) {
     absl::Span<const uint32_t> records = index.RecordsOf(k);
-    const uint32_t anchor = records[0];
+    anchors.assign(1, records[0]);
     for (size_t i = 1; i < records.size(); ++i) {
-      bool joined;
-      Violation violation;
-      if (!join(records[i], anchor, &joined, &violation)) {
-        AddRejection(request, rules, &index.keys[k], records[i], anchor,
-                     violation, response);
-        ++rejected;
-      } else if (joined) {
-        clustering.links.push_back(MadeLink{records[i], anchor, k});
+      bool placed = false;
+      for (size_t g = 0; g < anchors.size() && !placed; ++g) {
+        bool joined;
+        Violation violation;
+        if (join(records[i], anchors[g], &joined, &violation)) {
+          placed = true;
+          if (joined) {
+            clustering.links.push_back(MadeLink{records[i], anchors[g], k});
+          }
+        } else {
+          AddRejection(request, rules, &index.keys[k], records[i], anchors[g],
+                       violation, response);
+          ++rejected;
+        }
+      }
+      if (!placed && anchors.size() < kMaxGroupsPerValue) {
+        anchors.push_back(records[i]);
       }
     }
   }

@@ -1,5 +1,8 @@
 // Limits, ranks and hub protection.
 
+#include <algorithm>
+#include <string>
+
 #include "cxkit/identity.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -196,10 +199,78 @@ TEST(ResolveIdentitiesLimits,
                {v1::IDENTIFIER_TYPE_ORDER_ID, "A-" + std::to_string(i)}});
   }
   const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
-  // The first 3000 records join; each later one would add a 3001st order id.
+  // The first 3000 records join; each later one would add a 3001st order id,
+  // so the last 1000 are refused there and form a second profile.
   ASSERT_EQ(response.rejected_links_size(), 1000);
   EXPECT_EQ(response.rejected_links(0).limit(), 3000u);
-  EXPECT_EQ(response.profiles_size(), 1001);
+  ASSERT_EQ(response.profiles_size(), 2);
+  EXPECT_EQ(response.profiles(0).record_ids_size() +
+                response.profiles(1).record_ids_size(),
+            4000);
+  EXPECT_EQ(std::min(response.profiles(0).record_ids_size(),
+                     response.profiles(1).record_ids_size()),
+            1000);
+}
+
+// B and D share a phone with G; neither may join G's profile (its custom
+// "k" values x1, x2 are at the limit of 2), but B and D together hold y1 and
+// y2, so the phone still joins them, whichever record comes first.
+TEST(ResolveIdentitiesLimits, RecordsRefusedByOneGroupStillJoinEachOther) {
+  v1::ResolveIdentitiesRequest request;
+  v1::IdentifierRule* rule = request.mutable_policy()->add_rules();
+  rule->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+  rule->set_custom_type("k");
+  rule->set_max_per_profile(2);
+  const auto custom = [](v1::ContactRecord* record, const std::string& value) {
+    v1::Identifier* identifier = record->add_identifiers();
+    identifier->set_type(v1::IDENTIFIER_TYPE_CUSTOM);
+    identifier->set_custom_type("k");
+    identifier->set_value(value);
+  };
+  custom(AddRecord(&request, "G",
+                   {{kEmail, "g@mail.ru"}, {kPhone, "+79161234567"}}),
+         "x2");
+  AddRecord(&request, "B", {{kEmail, "b@mail.ru"}, {kPhone, "+79161234567"}});
+  AddRecord(&request, "D", {{kEmail, "d@mail.ru"}, {kPhone, "+79161234567"}});
+  custom(AddRecord(&request, "G1", {{kEmail, "g@mail.ru"}}), "x1");
+  custom(AddRecord(&request, "B1", {{kEmail, "b@mail.ru"}}), "y1");
+  custom(AddRecord(&request, "D1", {{kEmail, "d@mail.ru"}}), "y2");
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_THAT(ProfileRecords(response),
+              ElementsAre(V{"B", "B1", "D", "D1"}, V{"G", "G1"}));
+  ASSERT_EQ(response.rejected_links_size(), 2);
+  for (const v1::RejectedLink& rejected : response.rejected_links()) {
+    EXPECT_EQ(rejected.type(), kPhone);
+    EXPECT_EQ(rejected.limited_custom_type(), "k");
+    EXPECT_EQ(rejected.reason(),
+              "joining would give the profile 3 IDENTIFIER_TYPE_CUSTOM (k) "
+              "values; the limit is 2");
+  }
+}
+
+// Five family members, each with an own e-mail, share family@: all their
+// records as one customer would hold six e-mails, one more than a customer
+// has, so family@ is a hub and joins none of them.
+TEST(ResolveIdentitiesLimits, SharedValueCountsItselfAmongItsTypesValues) {
+  v1::ResolveIdentitiesRequest request;
+  for (int i = 0; i < 5; ++i) {
+    AddRecord(&request, "m" + std::to_string(i),
+              {{kEmail, "family@mail.ru"},
+               {kEmail, "member" + std::to_string(i) + "@mail.ru"}});
+  }
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  ASSERT_EQ(response.hub_values_size(), 1);
+  EXPECT_EQ(response.hub_values(0).normalized_value(), "family@mail.ru");
+  EXPECT_EQ(response.hub_values(0).distinct_values(), 6u);
+  EXPECT_EQ(response.hub_values(0).limit(), 5u);
+  EXPECT_EQ(response.profiles_size(), 5);
+  EXPECT_EQ(response.rejected_links_size(), 0);
+
+  // Four members: five e-mails, within the limit, so they join.
+  request.mutable_records()->RemoveLast();
+  const v1::ResolveIdentitiesResponse four = ResolveIdentities(request);
+  EXPECT_EQ(four.hub_values_size(), 0);
+  EXPECT_EQ(four.profiles_size(), 1);
 }
 
 }  // namespace
