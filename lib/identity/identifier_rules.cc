@@ -5,6 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "lib/common/field_status.h"
 #include "lib/identity/default_blocklist.h"
+#include "lib/identity/identifier_normalizer.h"
+#include "lib/identity/phone_normalizer.h"
 
 namespace cxkit::identity {
 namespace {
@@ -15,7 +17,33 @@ using cxkit::v1::IdentifierType;
 constexpr int kLastBuiltInType = cxkit::v1::IDENTIFIER_TYPE_CUSTOM;
 constexpr int64_t kPatternMemoryBytes = 2 << 20;
 
+// Blocked values are compared with normalized values: each is kept as given
+// and, where it normalizes, also in its normalized form ("8 (495) 780-11-22"
+// in RU blocks +74957801122, "Info@Shop.RU" blocks info@shop.ru).
+void AddBlockedValues(const IdentifierRule& rule,
+                      const cxkit::v1::IdentityPolicy& policy,
+                      ResolvedRule* out) {
+  if (rule.blocked_values_size() == 0) return;
+  PhoneNormalizer phones;
+  cxkit::v1::Identifier identifier;
+  identifier.set_type(out->type);
+  identifier.set_custom_type(out->custom_type);
+  std::string key;
+  for (const std::string& value : rule.blocked_values()) {
+    out->blocked_values.insert(value);
+    identifier.set_value(value);
+    key.clear();
+    if (NormalizeIdentifier(identifier, policy.default_region(), policy.email(),
+                            &phones, &key)
+            .ok() &&
+        !key.empty()) {
+      out->blocked_values.insert(key);
+    }
+  }
+}
+
 absl::Status ApplyRule(const IdentifierRule& rule, const std::string& field,
+                       const cxkit::v1::IdentityPolicy& policy,
                        ResolvedRule* out) {
   if (rule.has_max_per_profile()) out->max_per_profile = rule.max_per_profile();
   if (rule.has_rank()) {
@@ -25,8 +53,7 @@ absl::Status ApplyRule(const IdentifierRule& rule, const std::string& field,
   }
   if (rule.has_links()) out->links = rule.links();
   out->default_blocklist = !rule.disable_default_blocklist();
-  out->blocked_values.insert(rule.blocked_values().begin(),
-                             rule.blocked_values().end());
+  AddBlockedValues(rule, policy, out);
   if (rule.blocked_patterns_size() == 0) return absl::OkStatus();
   RE2::Options options;
   options.set_log_errors(false);
@@ -154,7 +181,7 @@ absl::StatusOr<IdentifierRules> IdentifierRules::Create(
       seen[type] = true;
       index = type;
     }
-    absl::Status status = ApplyRule(rule, field, &rules.rules_[index]);
+    absl::Status status = ApplyRule(rule, field, policy, &rules.rules_[index]);
     if (!status.ok()) return status;
   }
   return rules;

@@ -189,6 +189,33 @@ TEST(ResolveIdentities, PolicyBlockedValuesAndPatternsDoNotLink) {
   EXPECT_EQ(response.stats().identifiers_blocked(), 4u);
 }
 
+// Blocked values may be written as a person would: each is also normalized
+// like an identifier of its type (phones in the policy's default region).
+TEST(ResolveIdentities, PolicyBlockedValuesAreNormalizedLikeIdentifiers) {
+  v1::ResolveIdentitiesRequest request;
+  request.mutable_policy()->set_default_region("RU");
+  v1::IdentifierRule* phones = request.mutable_policy()->add_rules();
+  phones->set_type(kPhone);
+  phones->add_blocked_values("8 (495) 780-11-22");  // the shop's own line
+  v1::IdentifierRule* emails = request.mutable_policy()->add_rules();
+  emails->set_type(kEmail);
+  emails->add_blocked_values(" Info@Shop.RU ");
+  v1::IdentifierRule* orders = request.mutable_policy()->add_rules();
+  orders->set_type(v1::IDENTIFIER_TYPE_ORDER_ID);
+  orders->add_blocked_values("#test-order");
+  AddRecord(&request, "a",
+            {{kPhone, "+7 495 780 11 22"},
+             {kEmail, "info@shop.ru"},
+             {v1::IDENTIFIER_TYPE_ORDER_ID, "TEST-ORDER"}});
+  AddRecord(&request, "b",
+            {{kPhone, "+74957801122"},
+             {kEmail, "INFO@shop.ru"},
+             {v1::IDENTIFIER_TYPE_ORDER_ID, "test-order"}});
+  const v1::ResolveIdentitiesResponse response = ResolveIdentities(request);
+  EXPECT_EQ(response.profiles_size(), 2);
+  EXPECT_EQ(response.stats().identifiers_blocked(), 6u);
+}
+
 TEST(ResolveIdentities, UnparseablePhoneIsAWarningAndTheBatchGoesOn) {
   v1::ResolveIdentitiesRequest request;
   request.mutable_policy()->set_default_region("RU");
